@@ -1,0 +1,129 @@
+// Every error a client can see, minted from one catalogue: a stable Graph code, an HTTP status
+// and a message template. docs/errors.md lists the same entries; a test keeps them in step.
+
+interface ErrorEntry {
+  readonly status: number;
+  readonly code: string;
+  readonly template: string;
+}
+
+function entry(status: number, code: string, template: string): ErrorEntry {
+  return { status, code, template };
+}
+
+export const errorCatalogue = {
+  malformedJson: entry(400, 'BadRequest', 'The request body is not valid JSON: {reason}.'),
+  bodyNotObject: entry(400, 'BadRequest', 'The request body must be a JSON object.'),
+  bodyNotAllowed: entry(400, 'BadRequest', 'This request takes no body.'),
+  unknownProperty: entry(
+    400,
+    'BadRequest',
+    "Invalid property values: '{property}' is not a property of {type}.",
+  ),
+  readOnlyProperty: entry(
+    400,
+    'BadRequest',
+    "Invalid property values: '{property}' is read-only on {type}.",
+  ),
+  missingProperty: entry(400, 'BadRequest', "Invalid property values: '{property}' is required."),
+  invalidPropertyValue: entry(
+    400,
+    'BadRequest',
+    "Invalid property values: '{property}' {reason}.",
+  ),
+  invalidRequest: entry(400, 'BadRequest', '{reason}'),
+  invalidId: entry(400, 'BadRequest', "'{id}' is not a valid {what} id."),
+  unsupportedQueryOption: entry(
+    400,
+    'BadRequest',
+    "The query option '{option}' is not supported {where}.",
+  ),
+  invalidQueryOption: entry(400, 'BadRequest', "Invalid value for '{option}': {reason}."),
+  inventoryCreateNotAllowed: entry(
+    400,
+    'BadRequest',
+    'Driver inventories cannot be created; they are computed by syncInventory.',
+  ),
+  missingToken: entry(
+    401,
+    'InvalidAuthenticationToken',
+    'Access token is empty. Send a bearer token in the Authorization header.',
+  ),
+  invalidToken: entry(401, 'InvalidAuthenticationToken', 'Access token validation failure: {reason}.'),
+  forbidden: entry(403, 'Forbidden', 'Insufficient privileges to complete the operation: {reason}.'),
+  personalAccount: entry(
+    403,
+    'Forbidden',
+    'Personal Microsoft accounts are not supported; use a work or school account.',
+  ),
+  notFound: entry(404, 'ResourceNotFound', "Resource not found for the segment '{segment}'."),
+  routeNotFound: entry(404, 'ResourceNotFound', "No resource matches the path '{path}'."),
+  methodNotAllowed: entry(
+    405,
+    'MethodNotAllowed',
+    "The method '{method}' is not allowed on '{path}'.",
+  ),
+  conflict: entry(409, 'Conflict', '{reason}'),
+  payloadTooLarge: entry(
+    413,
+    'RequestEntityTooLarge',
+    'The request body exceeds the limit of {limit} bytes.',
+  ),
+  unsupportedMediaType: entry(
+    415,
+    'UnsupportedMediaType',
+    "The content type '{contentType}' is not supported; send application/json.",
+  ),
+  tooManyRequests: entry(
+    429,
+    'TooManyRequests',
+    'Too many requests; retry after {retryAfter} seconds.',
+  ),
+  internal: entry(500, 'InternalError', 'The service hit an unexpected error; request id {requestId}.'),
+  unavailable: entry(
+    503,
+    'ServiceUnavailable',
+    'The service is temporarily unavailable; retry after {retryAfter} seconds.',
+  ),
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorKind = keyof typeof errorCatalogue;
+
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+export type ErrorParams<K extends ErrorKind> = {
+  readonly [P in Placeholders<(typeof errorCatalogue)[K]['template']>]: string | number;
+};
+
+/** An error that reaches the client as Graph's `{"error": {...}}` envelope. */
+export class GraphError extends Error {
+  readonly kind: ErrorKind;
+  readonly status: number;
+  readonly code: string;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(kind: ErrorKind, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    const { status, code } = errorCatalogue[kind];
+    this.name = 'GraphError';
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+export function graphError<K extends ErrorKind>(
+  kind: K,
+  params: ErrorParams<K>,
+  headers?: Record<string, string>,
+): GraphError {
+  const values = params as Record<string, string | number>;
+  const message = errorCatalogue[kind].template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name]),
+  );
+
+  return new GraphError(kind, message, headers);
+}
