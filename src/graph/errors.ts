@@ -26,11 +26,7 @@ export const errorCatalogue = {
     "Invalid property values: '{property}' is read-only on {type}.",
   ),
   missingProperty: entry(400, 'BadRequest', "Invalid property values: '{property}' is required."),
-  invalidPropertyValue: entry(
-    400,
-    'BadRequest',
-    "Invalid property values: '{property}' {reason}.",
-  ),
+  invalidPropertyValue: entry(400, 'BadRequest', "Invalid property values: '{property}' {reason}."),
   invalidRequest: entry(400, 'BadRequest', '{reason}'),
   invalidId: entry(400, 'BadRequest', "'{id}' is not a valid {what} id."),
   unsupportedQueryOption: entry(
@@ -49,8 +45,16 @@ export const errorCatalogue = {
     'InvalidAuthenticationToken',
     'Access token is empty. Send a bearer token in the Authorization header.',
   ),
-  invalidToken: entry(401, 'InvalidAuthenticationToken', 'Access token validation failure: {reason}.'),
-  forbidden: entry(403, 'Forbidden', 'Insufficient privileges to complete the operation: {reason}.'),
+  invalidToken: entry(
+    401,
+    'InvalidAuthenticationToken',
+    'Access token validation failure: {reason}.',
+  ),
+  forbidden: entry(
+    403,
+    'Forbidden',
+    'Insufficient privileges to complete the operation: {reason}.',
+  ),
   personalAccount: entry(
     403,
     'Forbidden',
@@ -79,7 +83,11 @@ export const errorCatalogue = {
     'TooManyRequests',
     'Too many requests; retry after {retryAfter} seconds.',
   ),
-  internal: entry(500, 'InternalError', 'The service hit an unexpected error; request id {requestId}.'),
+  internal: entry(
+    500,
+    'InternalError',
+    'The service hit an unexpected error; request id {requestId}.',
+  ),
   unavailable: entry(
     503,
     'ServiceUnavailable',

@@ -22,6 +22,8 @@ export interface DriverVer {
 
 export interface InfModel {
   readonly manufacturer: string;
+  /** Index of the `[Manufacturer]` entry the line came from; decorations compete within one. */
+  readonly manufacturerIndex?: number;
   /** The decorated models section this line came from, as written in `[Manufacturer]`. */
   readonly section: string;
   readonly platform: InfPlatform;
@@ -49,13 +51,7 @@ export interface InfWarning {
 
 /** What kind of INF this is; only `driver` INFs can enter the catalog. */
 export type InfKind =
-  | 'driver'
-  | 'autorun'
-  | 'ie-cab'
-  | 'edk2-module'
-  | 'windows9x'
-  | 'no-models'
-  | 'unknown';
+  'driver' | 'autorun' | 'ie-cab' | 'edk2-module' | 'windows9x' | 'no-models' | 'unknown';
 
 export interface InfDocument {
   readonly kind: InfKind;

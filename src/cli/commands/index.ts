@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import { registerExplainCommand } from './explain.js';
+import { registerInfCommand } from './inf.js';
+import { registerServeCommand } from './serve.js';
+import { registerTokenCommand } from './token.js';
 
 /** Each command module adds one subcommand; the order here is the order of `--help`. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerServeCommand(program);
+  registerTokenCommand(program);
+  registerInfCommand(program);
+  registerExplainCommand(program);
+}

@@ -1,0 +1,81 @@
+// INF reading throughput over the shared corpus, against the time it takes merely to decode
+// the same bytes to text: the reader's target is at most three times that.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readInf } from '../src/inf/index.js';
+import { corpusPath, corpusSkipReason } from '../test/support/corpus.js';
+import type { Benchmark } from './run.js';
+
+const ROUNDS = 7;
+const MIN_ROUND_MS = 300;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16 = new TextDecoder('utf-16le');
+const windows1252 = new TextDecoder('windows-1252');
+
+// The cheapest correct decoding: BOM check, strict UTF-8, Windows-1252 when that fails.
+function decodeOnly(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16.decode(bytes.subarray(2));
+
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return windows1252.decode(bytes);
+  }
+}
+
+// Repeats passes over the corpus until a round lasts long enough to time, and keeps the
+// median round, so one slow round on a shared machine does not decide the result.
+function timePerPass(files: readonly Uint8Array[], work: (bytes: Uint8Array) => unknown): number {
+  const rounds: number[] = [];
+
+  for (let round = 0; round < ROUNDS; round++) {
+    let passes = 0;
+    const started = performance.now();
+
+    do {
+      for (const bytes of files) work(bytes);
+      passes++;
+    } while (performance.now() - started < MIN_ROUND_MS);
+
+    rounds.push((performance.now() - started) / passes);
+  }
+
+  return rounds.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] as number;
+}
+
+export const benchmark: Benchmark = {
+  name: 'INF reading',
+  async run() {
+    const dir = corpusPath('inf');
+
+    if (dir === null) return { markdown: null, skipped: corpusSkipReason };
+
+    const files = readdirSync(dir)
+      .filter((name) => name !== 'SOURCES.tsv')
+      .map((name) => readFileSync(join(dir, name)));
+    const bytes = files.reduce((sum, file) => sum + file.length, 0);
+
+    timePerPass(files, (file) => readInf(file, { arch: 'amd64' }));
+
+    const decodeMs = timePerPass(files, decodeOnly);
+    const readMs = timePerPass(files, (file) => readInf(file, { arch: 'amd64' }));
+    const row = (what: string, ms: number) =>
+      `| ${what} | ${ms.toFixed(3)} | ${Math.round((files.length * 1000) / ms)} | ` +
+      `${((bytes / 1e6) * (1000 / ms)).toFixed(1)} |`;
+
+    return {
+      markdown: [
+        `${files.length} corpus files, ${(bytes / 1e6).toFixed(2)} MB, median of ${ROUNDS} rounds.`,
+        '',
+        '| work | ms per corpus pass | files/s | MB/s |',
+        '|---|---:|---:|---:|',
+        row('decode bytes to text only', decodeMs),
+        row('readInf (arch amd64)', readMs),
+        '',
+        `readInf / decode ratio: **${(readMs / decodeMs).toFixed(1)}x** (target: at most 3x)`,
+        '',
+      ].join('\n'),
+    };
+  },
+};

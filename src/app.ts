@@ -1,0 +1,107 @@
+// Assembles a running service from its settings: store, identity, services, HTTP and workers.
+import type { Logger } from 'pino';
+import type { ServeSettings } from './config/serve-settings.js';
+import { createGraphServer } from './http/server.js';
+import { registerAssignmentRoutes } from './http/routes/assignments.js';
+import { registerInventoryRoutes } from './http/routes/driver-inventories.js';
+import { registerOperationRoutes } from './http/routes/operations.js';
+import { registerProfileActions } from './http/routes/profile-actions.js';
+import { registerProfileRoutes } from './http/routes/profiles.js';
+import {
+  createTokenVerifier,
+  type TokenVerifier,
+  loadOrCreateSigningKeys,
+} from './identity/index.js';
+import { InventoryService } from './profiles/inventory-service.js';
+import { ProfileService } from './profiles/profile-service.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { startDailyScheduler } from './sync/daily-scheduler.js';
+import { startSyncWorker, type SyncWorker } from './sync/worker.js';
+
+export interface RunningService {
+  /** Where the service listens, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  readonly store: Store;
+  /** Stops accepting, finishes in-flight requests, finishes or releases jobs, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  readonly clock?: () => Date;
+  /** Test hook: run the sync worker with these timings. */
+  readonly worker?: { readonly leaseMs?: number; readonly pollMs?: number };
+}
+
+export async function startService(
+  settings: ServeSettings,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
+  const clock = options.clock ?? (() => new Date());
+  const store = await openStore(settings.database, settings.dataDir);
+  const ring = await loadOrCreateSigningKeys(settings.dataDir);
+  // The issuer is named after the URL clients use, known for certain only once we listen.
+  let verifier: TokenVerifier | null = null;
+  const lateVerifier: TokenVerifier = {
+    verify: (header) => {
+      if (!verifier) throw new Error('token verifier used before the service listened');
+      return verifier.verify(header);
+    },
+  };
+
+  let worker: SyncWorker | null = null;
+  const wake = () => worker?.wake();
+  const profiles = new ProfileService({ store, clock, onSyncRequested: wake });
+  const inventory = new InventoryService({ store, clock });
+
+  const server = createGraphServer({
+    logger,
+    clock,
+    verifier: lateVerifier,
+    settings: { bodyLimit: settings.bodyLimitBytes, publicUrl: settings.publicUrl },
+  });
+  registerOperationRoutes(server, { store });
+  registerProfileRoutes(server, { db: store.db, profiles });
+  registerProfileActions(server, { profiles, inventory });
+  registerAssignmentRoutes(server, { db: store.db, profiles });
+  registerInventoryRoutes(server, { db: store.db, profiles, inventory });
+
+  if (settings.worker) {
+    worker = startSyncWorker({ store, logger, clock, ...options.worker });
+  }
+  const scheduler = settings.worker
+    ? startDailyScheduler({
+        store,
+        logger,
+        clock,
+        intervalMs: settings.syncIntervalMs,
+        onQueued: wake,
+      })
+    : null;
+
+  const address = await server.app.listen({ host: settings.host, port: settings.port });
+  const url = address.replace('://[::1]', '://127.0.0.1');
+  verifier = createTokenVerifier({
+    ring,
+    publicUrl: settings.publicUrl ?? publicUrlOf(url),
+    now: clock,
+  });
+  logger.info({ url, store: store.description }, 'service listening');
+
+  return {
+    url,
+    store,
+    close: async () => {
+      await server.app.close();
+      await scheduler?.stop();
+      await worker?.stop();
+      await store.close();
+    },
+  };
+}
+
+/** A wildcard listen address is no URL a client can use; name loopback instead. */
+function publicUrlOf(listenUrl: string): string {
+  return listenUrl.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1');
+}

@@ -1,0 +1,83 @@
+// Settings of a running service, resolved once (flag > environment > default), validated and
+// frozen, then passed down. Nothing below the CLI reads the environment.
+import { isAbsolute, resolve } from 'node:path';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface ServeSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** null: SQLite in the data folder. */
+  readonly database: string | null;
+  readonly demo: boolean;
+  readonly worker: boolean;
+  readonly logLevel: LogLevel;
+  /** The URL clients and token issuers know the service by; null derives it from host:port. */
+  readonly publicUrl: string | null;
+  readonly bodyLimitBytes: number;
+  readonly syncIntervalMs: number;
+  readonly shutdownGraceMs: number;
+}
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export interface RawServeOptions {
+  readonly host?: string;
+  readonly port?: string | number;
+  readonly data?: string;
+  readonly database?: string;
+  readonly demo?: boolean;
+  readonly worker?: boolean;
+  readonly logLevel?: string;
+  readonly publicUrl?: string;
+  readonly bodyLimit?: string | number;
+  readonly syncInterval?: string;
+}
+
+export function resolveServeSettings(raw: RawServeOptions, cwd: string): ServeSettings {
+  const port = integer('port', raw.port ?? 8080, 0, 65535);
+  const logLevel = (raw.logLevel ?? 'info') as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    throw new SettingsError(`--log-level must be one of ${logLevels.join(', ')}`);
+  }
+  const dataDir = raw.data ?? './data';
+
+  return Object.freeze({
+    host: raw.host ?? '127.0.0.1',
+    port,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+    database: raw.database ? raw.database : null,
+    demo: raw.demo ?? false,
+    worker: raw.worker ?? true,
+    logLevel,
+    publicUrl: raw.publicUrl ? raw.publicUrl.replace(/\/+$/, '') : null,
+    bodyLimitBytes: integer('body-limit', raw.bodyLimit ?? 1_048_576, 1024, 64 * 1_048_576),
+    syncIntervalMs: parseDuration('sync-interval', raw.syncInterval ?? '24h'),
+    shutdownGraceMs: 10_000,
+  });
+}
+
+function integer(name: string, value: string | number, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new SettingsError(`--${name} must be an integer from ${min} to ${max}`);
+  }
+
+  return n;
+}
+
+const units: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `90s`, `30m`, `24h`, `1d`; at least a minute, so a typo cannot turn syncs into a loop. */
+export function parseDuration(name: string, text: string): number {
+  const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * units[match[2]!]! : Number.NaN;
+  if (!(ms >= 60_000))
+    throw new SettingsError(`--${name} must be a duration of at least 1m, e.g. 24h`);
+
+  return ms;
+}

@@ -1,0 +1,86 @@
+// What a collection exposes to OData query options. Only the columns named here ever reach SQL,
+// so this model is the whitelist between user text and identifiers.
+
+export type PropertyType =
+  'string' | 'int' | 'boolean' | 'dateTimeOffset' | 'enum' | 'guid' | 'collection' | 'complex';
+
+export interface PropertySpec {
+  readonly name: string;
+  readonly column: string;
+  readonly type: PropertyType;
+  readonly enumValues?: readonly string[];
+  readonly filterable: boolean;
+  readonly sortable: boolean;
+  readonly nullable: boolean;
+  /** Sub-properties of a complex property that `a/b` paths may reach, each with its own column. */
+  readonly properties?: ReadonlyMap<string, PropertySpec>;
+}
+
+export interface EntitySpec {
+  readonly typeName: string;
+  readonly properties: ReadonlyMap<string, PropertySpec>;
+  readonly key: string;
+  readonly searchable?: readonly string[];
+  readonly expandable?: ReadonlyMap<string, EntitySpec>;
+}
+
+export interface PropertyInput extends Omit<PropertySpec, 'properties'> {
+  readonly properties?: readonly PropertyInput[];
+}
+
+export interface EntityInput {
+  readonly typeName: string;
+  readonly key: string;
+  readonly properties: readonly PropertyInput[];
+  readonly searchable?: readonly string[];
+  readonly expandable?: Readonly<Record<string, EntitySpec>>;
+}
+
+function toPropertyMap(inputs: readonly PropertyInput[]): ReadonlyMap<string, PropertySpec> {
+  const map = new Map<string, PropertySpec>();
+  for (const input of inputs) {
+    const { properties, ...rest } = input;
+    map.set(input.name, properties ? { ...rest, properties: toPropertyMap(properties) } : rest);
+  }
+
+  return map;
+}
+
+/** Builds an EntitySpec from plain arrays, the form that reads best where specs are declared. */
+export function defineEntity(input: EntityInput): EntitySpec {
+  return {
+    typeName: input.typeName,
+    key: input.key,
+    properties: toPropertyMap(input.properties),
+    ...(input.searchable ? { searchable: input.searchable } : {}),
+    ...(input.expandable ? { expandable: new Map(Object.entries(input.expandable)) } : {}),
+  };
+}
+
+/**
+ * Finds a property by name. Graph resolves names case-insensitively, so an exact match wins and
+ * a unique case-insensitive match is accepted.
+ */
+export function findByName<T>(map: ReadonlyMap<string, T>, name: string): T | undefined {
+  const exact = map.get(name);
+  if (exact !== undefined) return exact;
+
+  const lower = name.toLowerCase();
+  const matches = [...map.entries()].filter(([key]) => key.toLowerCase() === lower);
+
+  return matches.length === 1 ? matches[0]?.[1] : undefined;
+}
+
+/** Walks an `a/b` path through complex properties; undefined when any segment is unknown. */
+export function resolvePath(spec: EntitySpec, path: readonly string[]): PropertySpec | undefined {
+  let properties: ReadonlyMap<string, PropertySpec> | undefined = spec.properties;
+  let found: PropertySpec | undefined;
+  for (const segment of path) {
+    if (!properties) return undefined;
+    found = findByName(properties, segment);
+    if (!found) return undefined;
+    properties = found.properties;
+  }
+
+  return found;
+}

@@ -1,0 +1,37 @@
+import type { PropertyType } from './entity-spec.js';
+import type { BoundFilter } from './filter-ast.js';
+
+export interface OrderByKey {
+  readonly path: string;
+  readonly column: string;
+  readonly type: PropertyType;
+  readonly nullable: boolean;
+  readonly direction: 'asc' | 'desc';
+}
+
+export interface ExpandItem {
+  readonly name: string;
+  /** Properties to keep in each expanded item; null keeps them all. */
+  readonly select: readonly string[] | null;
+}
+
+/** Where the page starts in the filtered, ordered result and how many rows it holds at most. */
+export interface PagePlan {
+  readonly offset: number;
+  readonly size: number;
+}
+
+export interface QueryOptions {
+  readonly filter: BoundFilter | null;
+  readonly search: string | null;
+  readonly orderBy: readonly OrderByKey[];
+  /** Property names to return; null returns every property. */
+  readonly select: readonly string[] | null;
+  readonly expand: readonly ExpandItem[];
+  readonly top: number | null;
+  readonly skip: number | null;
+  readonly count: boolean;
+  readonly page: PagePlan;
+  /** Digest of every option but $skiptoken; a skip token is only valid with the same digest. */
+  readonly digest: string;
+}

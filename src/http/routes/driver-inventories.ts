@@ -1,0 +1,118 @@
+// /windowsDriverUpdateProfiles/{id}/driverInventories: rows come only from syncInventory.
+import { graphError } from '../../graph/errors.js';
+import { parseDriverPatch } from '../../profiles/action-body.js';
+import { inventorySpec } from '../../profiles/entity-specs.js';
+import { inventoryJson } from '../../profiles/inventory-json.js';
+import { inventoryView, type InventoryView } from '../../profiles/inventory-repo.js';
+import type { InventoryService } from '../../profiles/inventory-service.js';
+import type { ProfileService } from '../../profiles/profile-service.js';
+import type { Db } from '../../store/store.js';
+import { addRoute } from '../add-route.js';
+import { entityOptions, sendCollection, sendCount, sendEntity } from '../odata-response.js';
+import { driverIdParam, guidParam } from '../path-params.js';
+import { principalOf } from '../request-context.js';
+import type { GraphServer } from '../server.js';
+import { readProfiles, writeProfiles } from './permissions.js';
+import { profilesPath } from './profiles.js';
+
+const collectionUrl = `${profilesPath}/:profileId/driverInventories`;
+const itemUrl = `${collectionUrl}/:driverId`;
+
+export function registerInventoryRoutes(
+  server: GraphServer,
+  deps: {
+    readonly db: Db;
+    readonly profiles: ProfileService;
+    readonly inventory: InventoryService;
+  },
+): void {
+  const { db, profiles, inventory } = deps;
+  const contextOf = (profileId: string) =>
+    `deviceManagement/windowsDriverUpdateProfiles('${profileId}')/driverInventories`;
+  const ids = (request: Parameters<typeof principalOf>[0] & { params: unknown }) => ({
+    tenantId: principalOf(request).tenantId,
+    profileId: guidParam(request, 'profileId', 'profile'),
+  });
+
+  addRoute(server, {
+    method: 'GET',
+    url: collectionUrl,
+    permissions: readProfiles,
+    handler: async (request, reply) => {
+      const { tenantId, profileId } = ids(request);
+      await profiles.get(tenantId, profileId);
+      await sendCollection(request, reply, {
+        spec: inventorySpec,
+        contextPath: contextOf(profileId),
+        base: inventoryView(db, tenantId, profileId),
+        toJson: (row: InventoryView) => inventoryJson(row),
+      });
+    },
+  });
+
+  addRoute(server, {
+    method: 'GET',
+    url: `${collectionUrl}/$count`,
+    permissions: readProfiles,
+    handler: async (request, reply) => {
+      const { tenantId, profileId } = ids(request);
+      await profiles.get(tenantId, profileId);
+      await sendCount(request, reply, inventorySpec, inventoryView(db, tenantId, profileId));
+    },
+  });
+
+  addRoute(server, {
+    method: 'POST',
+    url: collectionUrl,
+    permissions: writeProfiles,
+    handler: async (request) => {
+      const { tenantId, profileId } = ids(request);
+      await profiles.get(tenantId, profileId);
+      throw graphError('inventoryCreateNotAllowed', {});
+    },
+  });
+
+  addRoute(server, {
+    method: 'GET',
+    url: itemUrl,
+    permissions: readProfiles,
+    handler: async (request, reply) => {
+      const { tenantId, profileId } = ids(request);
+      const options = entityOptions(request, inventorySpec);
+      const row = await inventory.get(tenantId, profileId, driverIdParam(request));
+      sendEntity(request, reply, {
+        contextPath: contextOf(profileId),
+        json: inventoryJson(row),
+        options,
+      });
+    },
+  });
+
+  addRoute(server, {
+    method: 'PATCH',
+    url: itemUrl,
+    permissions: writeProfiles,
+    handler: async (request, reply) => {
+      const { tenantId, profileId } = ids(request);
+      const driverId = driverIdParam(request);
+      const row = await inventory.patch(
+        tenantId,
+        profileId,
+        driverId,
+        parseDriverPatch(request.body),
+      );
+      sendEntity(request, reply, { contextPath: contextOf(profileId), json: inventoryJson(row) });
+    },
+  });
+
+  addRoute(server, {
+    method: 'DELETE',
+    url: itemUrl,
+    permissions: writeProfiles,
+    handler: async (request, reply) => {
+      const { tenantId, profileId } = ids(request);
+      await inventory.delete(tenantId, profileId, driverIdParam(request));
+      reply.code(204).send();
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import type { InfKind } from './types.js';
+import type { SectionIndex } from './index-sections.js';
+import type { VersionSection } from './read-version.js';
+import { createLineLocator } from './locate-lines.js';
+
+export interface KindFacts {
+  readonly index: SectionIndex;
+  readonly version: VersionSection;
+  readonly modelCount: number;
+  readonly manufacturerCount: number;
+  readonly ntDecorated: boolean;
+}
+
+export interface DetectedKind {
+  readonly kind: InfKind;
+  readonly reason: string | null;
+}
+
+const NT_SECTION = /\.nt(x86|amd64|arm64|arm|ia64)?(\.|$)/;
+const WIN9X_SIGNATURES = new Set(['$chicago$', '$windows 95$']);
+// Windows 9x loads drivers as VxDs through these registry values; NT has no such loader.
+const VXD_LOADER = /\b(devloader|devicevxds)\b/gi;
+
+function hasVxdLoader(text: string): boolean {
+  const locate = createLineLocator(text);
+
+  for (const match of text.matchAll(VXD_LOADER)) {
+    if (!locate(match.index).inComment) return true;
+  }
+
+  return false;
+}
+
+function isWindows9x(facts: KindFacts): boolean {
+  const { index, version, ntDecorated } = facts;
+
+  const ntCatalog = version.catalogFiles.some((catalog) => catalog.platform?.startsWith('nt'));
+  const ntSections = [...index.byName.keys()].some((name) => NT_SECTION.test(name));
+
+  if (ntDecorated || ntCatalog || ntSections) return false;
+
+  const signature = version.signature?.toLowerCase() ?? '';
+
+  return WIN9X_SIGNATURES.has(signature) || hasVxdLoader(index.text);
+}
+
+/** Tells driver INFs from the other files that share the INF syntax, and says why. */
+export function detectKind(facts: KindFacts): DetectedKind {
+  const { index, version, modelCount, manufacturerCount } = facts;
+  const has = (name: string) => index.byName.has(name);
+
+  if (!version.present) {
+    if (has('autorun')) {
+      return { kind: 'autorun', reason: 'an AutoRun file for removable media, not a driver INF' };
+    }
+    if (has('defines')) {
+      return {
+        kind: 'edk2-module',
+        reason: 'a UEFI EDK II module description ([Defines]), not a Windows setup INF',
+      };
+    }
+
+    return {
+      kind: 'unknown',
+      reason: 'no [Version] section, so Windows would not read it as an INF',
+    };
+  }
+  if (has('add.code') || (version.advancedInf && manufacturerCount === 0)) {
+    return {
+      kind: 'ie-cab',
+      reason: 'an Internet Explorer CAB installation INF (Advanced INF), not a device driver',
+    };
+  }
+  if (isWindows9x(facts)) {
+    return {
+      kind: 'windows9x',
+      reason:
+        'a Windows 9x/Me INF (VxD driver or $CHICAGO$ without NT sections); NT does not use it',
+    };
+  }
+  if (modelCount === 0) {
+    return {
+      kind: 'no-models',
+      reason:
+        manufacturerCount === 0
+          ? 'no [Manufacturer] section: it installs a service, filter or class, not a device driver'
+          : 'no model line under [Manufacturer] names a hardware ID, so it matches no device',
+    };
+  }
+
+  return { kind: 'driver', reason: null };
+}

@@ -1,0 +1,76 @@
+import type { Architecture, InfPlatform } from './types.js';
+
+export interface ParsedDecoration {
+  readonly platform: InfPlatform;
+  /** The architecture as written (`amd64`, `AMD64`, or an unstamped `$ARCH$`). */
+  readonly architectureText: string;
+  /** Why the decoration cannot be read as Windows reads it, or null. */
+  readonly problem: string | null;
+}
+
+export const UNDECORATED: InfPlatform = {
+  architecture: null,
+  osMajor: null,
+  osMinor: null,
+  productType: null,
+  suiteMask: null,
+  build: null,
+};
+
+const ARCHITECTURES: ReadonlyMap<string, Architecture> = new Map([
+  ['x86', 'x86'],
+  ['amd64', 'amd64'],
+  ['arm', 'arm'],
+  ['arm64', 'arm64'],
+  ['ia64', 'ia64'],
+]);
+const DECIMAL = /^\d{1,10}$/;
+const HEX = /^0x[0-9a-f]{1,8}$/i;
+const TEMPLATE = /([$#@])[A-Za-z_][A-Za-z0-9_]*\1/;
+
+function parseNumber(text: string): number | null | undefined {
+  if (text === '') return null;
+  if (DECIMAL.test(text)) return Number(text);
+  if (HEX.test(text)) return Number.parseInt(text.slice(2), 16);
+
+  return undefined;
+}
+
+/**
+ * Reads `NT[arch][.major[.minor[.productType[.suiteMask[.build]]]]]`. Empty parts (as in
+ * `NTamd64.10.0...16299`) mean "any"; case does not matter.
+ */
+export function parseDecoration(decoration: string): ParsedDecoration {
+  if (!decoration.toLowerCase().startsWith('nt')) {
+    return {
+      platform: UNDECORATED,
+      architectureText: '',
+      problem: `decoration "${decoration}" does not start with NT`,
+    };
+  }
+
+  const [architectureText = '', ...numberTexts] = decoration.slice(2).split('.');
+  const architecture = ARCHITECTURES.get(architectureText.toLowerCase()) ?? null;
+  const numbers = numberTexts.map(parseNumber);
+  const problems: string[] = [];
+
+  if (architectureText !== '' && architecture === null && !TEMPLATE.test(architectureText)) {
+    problems.push(`unknown architecture "${architectureText}"`);
+  }
+  if (numbers.length > 5) problems.push('more than five version parts');
+  if (numbers.some((value) => value === undefined)) problems.push('a version part is not a number');
+
+  const [osMajor, osMinor, productType, suiteMask, build] = numbers.map((value) => value ?? null);
+  const platform: InfPlatform = {
+    architecture,
+    osMajor: osMajor ?? null,
+    osMinor: osMinor ?? null,
+    productType: productType ?? null,
+    suiteMask: suiteMask ?? null,
+    build: build ?? null,
+  };
+  const problem =
+    problems.length === 0 ? null : `decoration "${decoration}": ${problems.join('; ')}`;
+
+  return { platform, architectureText, problem };
+}

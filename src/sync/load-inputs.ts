@@ -1,0 +1,56 @@
+// Gathers what a sync of one profile weighs: the devices its assignments reach and the catalog.
+import type { Db } from '../store/store.js';
+import type { SyncInputs } from './compute-inventory.js';
+
+/** Which devices a profile's assignments reach; exclusions win over inclusions. */
+export interface AssignmentScope {
+  readonly allDevices: boolean;
+  readonly includedGroupIds: readonly string[];
+  readonly excludedGroupIds: readonly string[];
+}
+
+export interface LoadedSyncInputs extends SyncInputs {
+  readonly scope: AssignmentScope;
+}
+
+export async function loadSyncInputs(
+  db: Db,
+  tenantId: string,
+  profileId: string,
+): Promise<LoadedSyncInputs> {
+  const scope = await loadAssignmentScope(db, tenantId, profileId);
+
+  // The store has no device-report or catalog tables yet, so no group resolves to a device and
+  // there is no driver to offer. The scope is read anyway: it is what the fleet lookup will take.
+  return { scope, configurations: [], catalog: { packages: [], matchRows: [] } };
+}
+
+export async function loadAssignmentScope(
+  db: Db,
+  tenantId: string,
+  profileId: string,
+): Promise<AssignmentScope> {
+  const rows = await db
+    .selectFrom('profile_assignments')
+    .select(['target_type', 'group_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('profile_id', '=', profileId)
+    .orderBy('id')
+    .execute();
+  const included = new Set<string>();
+  const excluded = new Set<string>();
+  let allDevices = false;
+
+  for (const row of rows) {
+    const type = row.target_type.replace(/^#?microsoft\.graph\./, '');
+    if (type === 'allDevicesAssignmentTarget') allDevices = true;
+    else if (type === 'groupAssignmentTarget' && row.group_id) included.add(row.group_id);
+    else if (type === 'exclusionGroupAssignmentTarget' && row.group_id) excluded.add(row.group_id);
+  }
+
+  return {
+    allDevices,
+    includedGroupIds: [...included],
+    excludedGroupIds: [...excluded],
+  };
+}

@@ -1,0 +1,74 @@
+import { afterEach, describe, test } from 'node:test';
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { registerInfCommand } from '../../src/cli/commands/inf.js';
+
+const fixture = fileURLToPath(new URL('../fixtures/inf/contoso-net.inf', import.meta.url));
+
+async function run(t: TestContext, ...args: string[]) {
+  const log = t.mock.method(console, 'log', () => {});
+  const error = t.mock.method(console, 'error', () => {});
+  const program = new Command('drivergraph').exitOverride().configureOutput({
+    writeOut: () => {},
+    writeErr: () => {},
+  });
+  let exitCode: number | undefined;
+
+  registerInfCommand(program);
+
+  try {
+    await program.parseAsync(['node', 'drivergraph', 'inf', 'show', ...args]);
+    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (thrown) {
+    exitCode = (thrown as { exitCode?: number }).exitCode;
+  }
+
+  const out = log.mock.calls.map((call) => String(call.arguments[0])).join('\n');
+  const err = error.mock.calls.map((call) => String(call.arguments[0])).join('\n');
+
+  return { exitCode, out, err };
+}
+
+describe('drivergraph inf show', () => {
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  test('--json prints the InfDocument with $ARCH$ stamped by --arch', async (t) => {
+    const { exitCode, out } = await run(t, fixture, '--arch', 'amd64', '--json');
+    const inf = JSON.parse(out);
+
+    assert.equal(exitCode, 0);
+    assert.equal(inf.provider, 'Contoso');
+    assert.deepEqual(inf.driverVer, { date: '2024-04-01', version: '2.1.0.0' });
+    assert.equal(inf.models[0].section, 'Models.NTamd64.10.0...19041');
+    assert.equal(inf.models[0].featureScore, 0xfe);
+    assert.equal(inf.deployable, true);
+  });
+
+  test('the default output shows a summary, models by section and warnings by line', async (t) => {
+    const { exitCode, out } = await run(t, fixture);
+
+    assert.equal(exitCode, 0);
+    assert.match(out, /provider: +Contoso/);
+    assert.match(out, /\[Models\.NT\$ARCH\$\.10\.0\.\.\.19041\] Contoso/);
+    assert.match(out, /Contoso Network Adapter: PCI\\VEN_1234&DEV_0001, PCI\\CC_0200 -> \[Inst\]/);
+    assert.match(out, /line 7: DriverVer version "2\.1" read as 2\.1\.0\.0/);
+    assert.match(out, /line 11: template \$ARCH\$ is not filled in/);
+  });
+
+  test('a file that cannot be read exits with 1', async (t) => {
+    const { exitCode, err } = await run(t, `${fixture}.missing`);
+
+    assert.equal(exitCode, 1);
+    assert.match(err, /cannot read/);
+  });
+
+  test('bad usage exits with 2', async (t) => {
+    assert.equal((await run(t)).exitCode, 2);
+    assert.equal((await run(t, fixture, '--arch', 'sparc')).exitCode, 2);
+    assert.equal((await run(t, fixture, '--bogus')).exitCode, 2);
+  });
+});
