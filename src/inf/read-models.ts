@@ -110,6 +110,63 @@ function modelsSections(
   return sections;
 }
 
+interface ModelsContext {
+  readonly index: SectionIndex;
+  readonly substitute: Substitute;
+  readonly warnings: InfWarning[];
+  readonly readInstall: (
+    installSection: string,
+    architectureText: string,
+  ) => InstallFeatures | null;
+  readonly missingInstall: Set<string>;
+}
+
+function readModelLines(
+  context: ModelsContext,
+  manufacturer: string,
+  manufacturerIndex: number,
+  section: ModelsSection,
+): InfModel[] {
+  const { index, substitute, warnings } = context;
+  const body = index.byName.get(section.name.toLowerCase())!;
+  const models: InfModel[] = [];
+
+  for (const line of readEntries(index.text, body, SPLIT, warnings)) {
+    const fields = line.fields.map((field) => substitute(field, line.line));
+    const [installSection = '', hardwareId = '', ...compatibleIds] = fields;
+
+    if (installSection === '' || hardwareId === '') {
+      const message = 'model line has no install section or hardware ID; skipped';
+
+      warnings.push({ line: line.line, message });
+      continue;
+    }
+
+    const features = context.readInstall(installSection, section.architectureText);
+    const installKey = installSection.toLowerCase();
+
+    if (!features && !context.missingInstall.has(installKey)) {
+      context.missingInstall.add(installKey);
+      warnings.push({ line: line.line, message: `install section [${installSection}] is missing` });
+    }
+
+    models.push({
+      manufacturer,
+      manufacturerIndex,
+      section: section.name,
+      platform: section.platform,
+      description: line.key === null ? '' : substitute(line.key, line.line),
+      installSection,
+      hardwareId,
+      compatibleIds: compatibleIds.filter((id) => id !== ''),
+      featureScore: features?.featureScore ?? null,
+      driverVer: features?.driverVer ?? null,
+    });
+  }
+
+  return models;
+}
+
 /** Resolves [Manufacturer] to its models sections and reads every model line in them. */
 export function readModels(
   index: SectionIndex,
@@ -120,71 +177,34 @@ export function readModels(
 
   if (!manufacturers) return { models: [], manufacturerCount: 0, ntDecorated: false };
 
-  const readInstall = createInstallReader(index, substitute, warnings);
-  const missingInstall = new Set<string>();
+  const context: ModelsContext = {
+    index,
+    substitute,
+    warnings,
+    readInstall: createInstallReader(index, substitute, warnings),
+    missingInstall: new Set(),
+  };
   const models: InfModel[] = [];
   let manufacturerCount = 0;
   let ntDecorated = false;
 
   for (const entry of readEntries(index.text, manufacturers, SPLIT, warnings)) {
-    const fields = entry.fields.map((field) => substitute(field, entry.line));
-    const [base = '', ...decorations] = fields;
+    const [base = '', ...decorations] = entry.fields.map((field) => substitute(field, entry.line));
     const manufacturer = entry.key === null ? base : substitute(entry.key, entry.line);
     const written = decorations.filter((decoration) => decoration !== '');
+    const manufacturerIndex = manufacturerCount++;
 
-    manufacturerCount++;
     ntDecorated ||= written.some((decoration) => decoration.toLowerCase().startsWith('nt'));
 
     if (base === '') {
-      warnings.push({
-        line: entry.line,
-        message: `manufacturer ${manufacturer} names no models section`,
-      });
+      const message = `manufacturer ${manufacturer} names no models section`;
+
+      warnings.push({ line: entry.line, message });
       continue;
     }
 
     for (const section of modelsSections(base, written, entry.line, index, warnings)) {
-      for (const line of readEntries(
-        index.text,
-        index.byName.get(section.name.toLowerCase())!,
-        SPLIT,
-        warnings,
-      )) {
-        const [installSection = '', hardwareId = '', ...rest] = line.fields.map((field) =>
-          substitute(field, line.line),
-        );
-
-        if (installSection === '' || hardwareId === '') {
-          warnings.push({
-            line: line.line,
-            message: 'model line has no install section or hardware ID; skipped',
-          });
-          continue;
-        }
-
-        const features = readInstall(installSection, section.architectureText);
-
-        if (!features && !missingInstall.has(installSection.toLowerCase())) {
-          missingInstall.add(installSection.toLowerCase());
-          warnings.push({
-            line: line.line,
-            message: `install section [${installSection}] is missing`,
-          });
-        }
-
-        models.push({
-          manufacturer,
-          manufacturerIndex: manufacturerCount - 1,
-          section: section.name,
-          platform: section.platform,
-          description: line.key === null ? '' : substitute(line.key, line.line),
-          installSection,
-          hardwareId,
-          compatibleIds: rest.filter((id) => id !== ''),
-          featureScore: features?.featureScore ?? null,
-          driverVer: features?.driverVer ?? null,
-        });
-      }
+      models.push(...readModelLines(context, manufacturer, manufacturerIndex, section));
     }
   }
 
