@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { ServeSettings } from './config/serve-settings.js';
 import { createGraphServer } from './http/server.js';
 import { registerAssignmentRoutes } from './http/routes/assignments.js';
+import { registerCatalogRoutes } from './http/routes/catalog-routes.js';
+import { registerFleetRoutes } from './http/routes/devices-fleet.js';
 import { registerInventoryRoutes } from './http/routes/driver-inventories.js';
 import { registerOperationRoutes } from './http/routes/operations.js';
 import { registerProfileActions } from './http/routes/profile-actions.js';
@@ -39,7 +41,10 @@ export async function startService(
   options: ServiceOptions = {},
 ): Promise<RunningService> {
   const clock = options.clock ?? (() => new Date());
-  const store = await openStore(settings.database, settings.dataDir);
+  const store = await openStore(settings.database, settings.dataDir, {
+    poolSize: settings.poolSize,
+    onIdleConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
+  });
   const ring = await loadOrCreateSigningKeys(settings.dataDir);
   // The issuer is named after the URL clients use, known for certain only once we listen.
   let verifier: TokenVerifier | null = null;
@@ -66,6 +71,8 @@ export async function startService(
   registerProfileActions(server, { profiles, inventory });
   registerAssignmentRoutes(server, { db: store.db, profiles });
   registerInventoryRoutes(server, { db: store.db, profiles, inventory });
+  registerFleetRoutes(server, { store, clock, verifier: lateVerifier });
+  registerCatalogRoutes(server, { store, clock });
 
   if (settings.worker) {
     worker = startSyncWorker({ store, logger, clock, ...options.worker });

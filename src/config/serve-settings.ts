@@ -1,6 +1,12 @@
 // Settings of a running service, resolved once (flag > environment > default), validated and
 // frozen, then passed down. Nothing below the CLI reads the environment.
 import { isAbsolute, resolve } from 'node:path';
+import { resolveThrottleLimits, type RawThrottleOptions } from '../http/throttle-settings.js';
+import type { ThrottleLimits } from '../http/throttle.js';
+import type { TlsSetting } from '../http/tls-files.js';
+import { resolveTransportSettings, type RawTransportOptions } from '../http/tls-settings.js';
+import type { TrustedIssuerConfig } from '../identity/index.js';
+import { resolveTrustSettings, type RawTrustOptions } from '../identity/trust-settings.js';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -11,6 +17,8 @@ export interface ServeSettings {
   readonly dataDir: string;
   /** null: SQLite in the data folder. */
   readonly database: string | null;
+  /** Connections per process when the database is PostgreSQL. */
+  readonly poolSize: number;
   readonly demo: boolean;
   readonly worker: boolean;
   readonly logLevel: LogLevel;
@@ -19,17 +27,24 @@ export interface ServeSettings {
   readonly bodyLimitBytes: number;
   readonly syncIntervalMs: number;
   readonly shutdownGraceMs: number;
+  readonly tls: TlsSetting;
+  readonly maxHeaderBytes: number;
+  readonly throttle: ThrottleLimits;
+  /** Accepted token audiences; null: Graph's and the server's own URL. */
+  readonly audiences: readonly string[] | null;
+  readonly trustedIssuers: readonly TrustedIssuerConfig[];
 }
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
 }
 
-export interface RawServeOptions {
+export interface RawServeOptions extends RawTransportOptions, RawThrottleOptions, RawTrustOptions {
   readonly host?: string;
   readonly port?: string | number;
   readonly data?: string;
   readonly database?: string;
+  readonly poolSize?: string | number;
   readonly demo?: boolean;
   readonly worker?: boolean;
   readonly logLevel?: string;
@@ -51,6 +66,7 @@ export function resolveServeSettings(raw: RawServeOptions, cwd: string): ServeSe
     port,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
     database: raw.database ? raw.database : null,
+    poolSize: integer('pool-size', raw.poolSize ?? 10, 1, 1000),
     demo: raw.demo ?? false,
     worker: raw.worker ?? true,
     logLevel,
@@ -58,6 +74,7 @@ export function resolveServeSettings(raw: RawServeOptions, cwd: string): ServeSe
     bodyLimitBytes: integer('body-limit', raw.bodyLimit ?? 1_048_576, 1024, 64 * 1_048_576),
     syncIntervalMs: parseDuration('sync-interval', raw.syncInterval ?? '24h'),
     shutdownGraceMs: 10_000,
+    ...networkSettings(raw, cwd),
   });
 }
 
@@ -80,4 +97,24 @@ export function parseDuration(name: string, text: string): number {
     throw new SettingsError(`--${name} must be a duration of at least 1m, e.g. 24h`);
 
   return ms;
+}
+
+// TLS, header limits, throttling and trusted issuers are resolved beside the code that uses
+// them; their mistakes are usage mistakes like any other setting's.
+function networkSettings(raw: RawServeOptions, cwd: string) {
+  try {
+    const { audiences, trustedIssuers } = resolveTrustSettings(raw, cwd);
+
+    return {
+      ...resolveTransportSettings(raw, cwd),
+      throttle: resolveThrottleLimits(raw),
+      audiences,
+      trustedIssuers,
+    };
+  } catch (error) {
+    if (error instanceof Error && /SettingsError$/.test(error.name)) {
+      throw new SettingsError(error.message);
+    }
+    throw error;
+  }
 }

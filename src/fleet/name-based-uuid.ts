@@ -15,8 +15,9 @@ export function nameBasedUuid(namespace: string, name: string): string {
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
 
   const hex = hash.subarray(0, 16).toString('hex');
+  const groups = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20)];
 
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `${groups.join('-')}-${hex.slice(20)}`;
 }
 
 /** Windows computer names compare case-insensitively, so the name is upper-cased first. */

@@ -11,7 +11,7 @@ const osVersionPattern = /^(\d{1,5})\.(\d{1,5})\.(\d{1,5})(?:\.(\d{1,10}))?$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?Z$/;
 const rankPattern = /^0x[0-9a-f]{8}$/i;
-const infNamePattern = /^[^\\/:*?"<>|\x00-\x1f]+\.inf$/i;
+const infNamePattern = /^[^\\/:*?"<>|]+\.inf$/i;
 
 export const architectures = ['x86', 'amd64', 'arm', 'arm64'] as const;
 
@@ -89,7 +89,7 @@ export function isRank(value: string): boolean {
 
 /** A bare INF file name such as `oem12.inf`: no path, no characters Windows forbids in names. */
 export function isInfName(value: string): boolean {
-  return infNamePattern.test(value);
+  return infNamePattern.test(value) && isPlainText(value);
 }
 
 /** Text without C0 or C1 control characters (tabs and line breaks included). */

@@ -35,6 +35,12 @@ export const errorCatalogue = {
     "The query option '{option}' is not supported {where}.",
   ),
   invalidQueryOption: entry(400, 'BadRequest', "Invalid value for '{option}': {reason}."),
+  memberExists: entry(
+    400,
+    'BadRequest',
+    'One or more added object references already exist for the following modified properties: ' +
+      "'members'.",
+  ),
   inventoryCreateNotAllowed: entry(
     400,
     'BadRequest',
@@ -77,6 +83,11 @@ export const errorCatalogue = {
     415,
     'UnsupportedMediaType',
     "The content type '{contentType}' is not supported; send application/json.",
+  ),
+  unsupportedUploadType: entry(
+    415,
+    'UnsupportedMediaType',
+    "The content type '{contentType}' is not supported here; send {expected}.",
   ),
   tooManyRequests: entry(
     429,

@@ -75,6 +75,8 @@ const complexTypes = [
   ]),
   '</ComplexType>',
   '<ComplexType Name="allDevicesAssignmentTarget" BaseType="graph.deviceAndAppManagementAssignmentTarget" />',
+  '<ComplexType Name="allLicensedUsersAssignmentTarget" ',
+  'BaseType="graph.deviceAndAppManagementAssignmentTarget" />',
   '<ComplexType Name="groupAssignmentTarget" BaseType="graph.deviceAndAppManagementAssignmentTarget">',
   properties([['groupId', 'Edm.String']]),
   '</ComplexType>',

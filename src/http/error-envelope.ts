@@ -1,4 +1,8 @@
 import { GraphError, graphError } from '../graph/errors.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
+
+// A lost database connection is replaced on the next checkout; two seconds are ample for a retry.
+const unavailableRetryAfterSeconds = 2;
 
 export interface ErrorEnvelope {
   readonly error: {
@@ -42,19 +46,27 @@ interface FrameworkError {
  */
 export function toGraphError(
   error: unknown,
-  context: { requestId: string; bodyLimit: number },
+  context: { requestId: string; bodyLimit: number; contentType?: string | undefined },
 ): GraphError {
   if (error instanceof GraphError) return error;
+  if (isStoreUnavailable(error)) {
+    const retryAfter = unavailableRetryAfterSeconds;
+
+    return graphError('unavailable', { retryAfter }, { 'retry-after': String(retryAfter) });
+  }
   const fault = (error ?? {}) as FrameworkError;
   switch (fault.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return graphError('payloadTooLarge', { limit: context.bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
-      return graphError('unsupportedMediaType', { contentType: 'given' });
+      return graphError('unsupportedMediaType', {
+        contentType: mediaTypeOf(context.contentType),
+      });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return graphError('invalidRequest', { reason: 'The Content-Length header is wrong.' });
     case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return graphError('invalidRequest', { reason: 'The request URL is malformed.' });
   }
@@ -63,4 +75,15 @@ export function toGraphError(
   }
 
   return graphError('internal', { requestId: context.requestId });
+}
+
+/** The media type as the client sent it, without parameters, safe to quote in a message. */
+function mediaTypeOf(header: string | undefined): string {
+  const type = (header ?? '')
+    .split(';')[0]!
+    .trim()
+    .replace(/[^\x21-\x7e]/g, '?');
+  if (type === '') return 'none';
+
+  return type.length > 100 ? `${type.slice(0, 100)}...` : type;
 }

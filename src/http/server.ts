@@ -54,10 +54,34 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
       caseSensitive: false,
       ignoreTrailingSlash: true,
       ignoreDuplicateSlashes: false,
+      // Long keys reach the handlers, whose own checks answer with a Graph error that names them.
+      maxParamLength: 1024,
     },
-    return503OnClosing: true,
+    // Fastify answers URLs it cannot route (bad percent-encoding, over-long keys) before any
+    // hook runs, in its own shape; this puts them in Graph's envelope with Graph's headers.
+    frameworkErrors: (error, request, reply) => {
+      const graph = toGraphError(error, {
+        requestId: request.id,
+        bodyLimit: deps.settings.bodyLimit,
+      });
+      const clientRequestId = acceptedClientRequestId(
+        request.headers['client-request-id'],
+        request.id,
+      );
+      reply
+        .header('request-id', request.id)
+        .header('client-request-id', clientRequestId)
+        .header('odata-version', '4.0');
+      sendError(request, reply, graph, deps.clock(), clientRequestId);
+    },
+    // Requests that arrive while closing get Graph's own 503 below, not Fastify's.
+    return503OnClosing: false,
   });
   const routes = new RouteTable();
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -76,6 +100,9 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
     reply.header('client-request-id', request.graph.clientRequestId);
     reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
+    if (closing) {
+      throw graphError('unavailable', { retryAfter: 5 }, { 'retry-after': '5' });
+    }
   });
   app.addHook('onRequest', async (request) => {
     const permissions = request.routeOptions.config.permissions;
@@ -111,6 +138,7 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
     const graph = toGraphError(error, {
       requestId: request.id,
       bodyLimit: deps.settings.bodyLimit,
+      contentType: request.headers['content-type'],
     });
     if (graph.status >= 500) request.log.error({ err: error }, 'request failed');
     else if (graph.status === 401)
@@ -136,11 +164,9 @@ function sendError(
   reply: FastifyReply,
   error: ReturnType<typeof graphError>,
   now: Date,
+  clientRequestId = request.graph?.clientRequestId ?? request.id,
 ): void {
-  const ids = {
-    requestId: request.id,
-    clientRequestId: request.graph?.clientRequestId ?? request.id,
-  };
+  const ids = { requestId: request.id, clientRequestId };
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
   reply
     .code(error.status)

@@ -1,22 +1,36 @@
 import type { JWTPayload } from 'jose';
 import { graphError } from '../graph/errors.js';
 import { isGuid } from './guid.js';
-import { issuerFor, PERSONAL_ACCOUNT_TENANT_ID } from './issuer.js';
+import { PERSONAL_ACCOUNT_TENANT_ID } from './issuer.js';
 import type { Principal, PrincipalKind } from './principal.js';
 
-/**
- * Turns the claims of a token whose signature, lifetime and audience already verified into
- * the caller it names. `publicUrl` must be normalized.
- */
-export function principalFromClaims(claims: JWTPayload, publicUrl: string): Principal {
+/** What the issuer of a token requires of its claims beyond signature, lifetime and audience. */
+export interface ClaimRules {
+  /** Whether the token's `iss` is the one its issuer uses for the tenant in `tid`. */
+  readonly issuerFits: (tenantId: string) => boolean;
+  /** Said in refusals: the issuer form expected, e.g. `https://host/<tid>/v2.0`. */
+  readonly issuerForm: string;
+  /** Accepted `ver` values: `2.0` for the built-in issuer; Entra also issues `1.0`. */
+  readonly versions: readonly string[];
+  /** Tenants admitted; null admits all. */
+  readonly tenants: readonly string[] | null;
+}
+
+/** Turns the claims of a token whose signature, lifetime and audience verified into a caller. */
+export function principalFromClaims(claims: JWTPayload, rules: ClaimRules): Principal {
   const { tid, oid } = claims;
   if (!isGuid(tid)) throw invalid('the token has no tenant id (tid) that is a GUID');
-  if (claims.iss !== issuerFor(publicUrl, tid)) {
-    throw invalid(`the issuer (iss) is not ${publicUrl}/<tid>/v2.0 for the token's tenant`);
+  if (!rules.issuerFits(tid.toLowerCase())) {
+    throw invalid(`the issuer (iss) is not ${rules.issuerForm} for the token's tenant`);
   }
-  if (claims.ver !== '2.0') throw invalid('the token version (ver) is not 2.0');
+  if (typeof claims.ver !== 'string' || !rules.versions.includes(claims.ver)) {
+    throw invalid(`the token version (ver) is not ${rules.versions.join(' or ')}`);
+  }
   if (!isGuid(oid)) throw invalid('the token has no object id (oid) that is a GUID');
   if (tid.toLowerCase() === PERSONAL_ACCOUNT_TENANT_ID) throw graphError('personalAccount', {});
+  if (rules.tenants && !rules.tenants.includes(tid.toLowerCase())) {
+    throw invalid("the token's tenant is not admitted for its issuer");
+  }
 
   const scopes = scopesOf(claims.scp);
   const roles = rolesOf(claims.roles);

@@ -21,13 +21,20 @@ const BINARY_SAMPLE = 8192;
 
 // C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and
 // DEL. Text full of them is a binary file that happens to have been handed to us.
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
+
+function isControl(code: number): boolean {
+  return code < 9 || (code > 13 && code < 32) || code === 127;
+}
+
+// Text files have no controls at all, and the native search says so faster than a loop.
 function countControls(text: string): number {
+  if (!CONTROL.test(text)) return 0;
+
   let count = 0;
 
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-
-    if (code < 9 || (code > 13 && code < 32) || code === 127) count++;
+    if (isControl(text.charCodeAt(i))) count++;
   }
 
   return count;
@@ -49,6 +56,8 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = Math.min(bytes.length - (bytes.length % 2), 512);
 
   if (sample < 8) return null;
+  // Without a single zero byte neither half can be mostly zeros.
+  if (!bytes.subarray(0, sample).includes(0)) return null;
 
   let zeroEven = 0;
   let zeroOdd = 0;

@@ -34,10 +34,9 @@ function hasVxdLoader(text: string): boolean {
 function isWindows9x(facts: KindFacts): boolean {
   const { index, version, ntDecorated } = facts;
 
-  const ntCatalog = version.catalogFiles.some((catalog) => catalog.platform?.startsWith('nt'));
-  const ntSections = [...index.byName.keys()].some((name) => NT_SECTION.test(name));
-
-  if (ntDecorated || ntCatalog || ntSections) return false;
+  if (ntDecorated) return false;
+  if (version.catalogFiles.some((catalog) => catalog.platform?.startsWith('nt'))) return false;
+  if (index.keys().some((name) => NT_SECTION.test(name))) return false;
 
   const signature = version.signature?.toLowerCase() ?? '';
 
@@ -47,7 +46,7 @@ function isWindows9x(facts: KindFacts): boolean {
 /** Tells driver INFs from the other files that share the INF syntax, and says why. */
 export function detectKind(facts: KindFacts): DetectedKind {
   const { index, version, modelCount, manufacturerCount } = facts;
-  const has = (name: string) => index.byName.has(name);
+  const has = (name: string) => index.has(name);
 
   if (!version.present) {
     if (has('autorun')) {

@@ -1,32 +1,42 @@
-import type { InfWarning } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 
 /** A run of body lines of one section, as offsets into the decoded text. */
 export interface SectionRange {
   readonly start: number;
   readonly end: number;
-  /** 1-based line number of the first body line. */
-  readonly line: number;
 }
 
 export interface InfSection {
   /** The name as first written; repeated sections of any case merge into the first. */
   readonly name: string;
-  readonly line: number;
-  readonly ranges: SectionRange[];
+  /** Offset of the first header line. */
+  readonly at: number;
+  readonly ranges: readonly SectionRange[];
 }
 
 export interface SectionIndex {
   readonly text: string;
-  /** Keyed by lower-cased name, because Windows compares section names case-insensitively. */
-  readonly byName: ReadonlyMap<string, InfSection>;
-  readonly order: readonly InfSection[];
+  /** The section of that lower-cased name; Windows compares section names case-insensitively. */
+  get(key: string): InfSection | undefined;
+  has(key: string): boolean;
+  /** Every distinct section name, lower-cased. */
+  keys(): string[];
+}
+
+interface Header {
+  readonly name: string;
+  readonly at: number;
+  readonly bodyStart: number;
+  bodyEnd: number;
 }
 
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
-const BRACKET = 91;
+const LF = 10;
 const BACKSLASH = 92;
+const SEMICOLON = 59;
+const DOTTED_CAPITAL_I = '\u0130';
 
 function isBlank(code: number): boolean {
   return code === SPACE || code === TAB || code === CR;
@@ -37,118 +47,188 @@ export function commentStart(line: string): number {
   const semi = line.indexOf(';');
 
   if (semi < 0) return -1;
-  if (line.indexOf('"') < 0 || line.indexOf('"') > semi) return semi;
+
+  const quote = line.indexOf('"');
+
+  if (quote < 0 || quote > semi) return semi;
 
   let quoted = false;
 
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
+  for (let i = quote; i < line.length; i++) {
+    const code = line.charCodeAt(i);
 
-    if (char === '"') quoted = !quoted;
-    else if (char === ';' && !quoted) return i;
+    if (code === 34) quoted = !quoted;
+    else if (code === SEMICOLON && !quoted) return i;
   }
 
   return -1;
 }
 
-/** True when a physical line ends in a `\` that joins it to the next one. */
-export function endsWithContinuation(text: string, start: number, end: number): boolean {
+/**
+ * Offset of the `\` that joins the physical line `[start, end)` to the next one, or -1. A
+ * backslash inside a comment joins nothing.
+ */
+export function continuationAt(text: string, start: number, end: number): number {
   let last = end - 1;
 
   while (last >= start && isBlank(text.charCodeAt(last))) last--;
 
-  if (last < start || text.charCodeAt(last) !== BACKSLASH) return false;
+  if (last < start || text.charCodeAt(last) !== BACKSLASH) return -1;
 
-  const line = text.slice(start, last + 1);
-  const comment = commentStart(line);
-
-  return comment < 0;
+  return commentStart(text.slice(start, last + 1)) < 0 ? last : -1;
 }
 
-function addSection(
-  byName: Map<string, InfSection>,
-  order: InfSection[],
-  name: string,
-  line: number,
-): InfSection {
-  const key = name.toLowerCase();
-  const existing = byName.get(key);
+// A line after one that ends in a continuation is part of that line, never a header.
+function followsContinuation(text: string, lineStart: number): boolean {
+  if (lineStart === 0) return false;
 
-  if (existing) return existing;
+  const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
 
-  const section: InfSection = { name, line, ranges: [] };
-
-  byName.set(key, section);
-  order.push(section);
-
-  return section;
+  return continuationAt(text, previous, lineStart - 1) >= 0;
 }
 
-function readHeader(text: string, open: number, end: number, line: number, warnings: InfWarning[]) {
+function lineStartBefore(text: string, bracket: number): number {
+  let pos = bracket - 1;
+
+  while (pos >= 0 && isBlank(text.charCodeAt(pos))) pos--;
+
+  if (pos >= 0 && text.charCodeAt(pos) !== LF) return -1;
+
+  return pos + 1;
+}
+
+function readHeader(text: string, open: number, end: number, warnings: PendingWarning[]) {
   const close = text.indexOf(']', open);
 
   if (close < 0 || close > end) {
-    warnings.push({ line, message: 'section header has no closing ]; read to the end of line' });
+    const message = 'section header has no closing ]; read to the end of line';
+
+    warnings.push({ at: open, message });
 
     return text.slice(open + 1, end).trim();
   }
 
-  const rest = text.slice(close + 1, end).trim();
+  let after = close + 1;
 
-  if (rest !== '' && !rest.startsWith(';')) {
-    warnings.push({ line, message: `text after section header ignored: ${rest.slice(0, 40)}` });
+  while (after < end && isBlank(text.charCodeAt(after))) after++;
+
+  if (after < end && text.charCodeAt(after) !== SEMICOLON) {
+    const rest = text.slice(close + 1, end).trim();
+
+    if (rest !== '' && !rest.startsWith(';')) {
+      warnings.push({ at: open, message: `text after section header ignored: ${rest.slice(0, 40)}` });
+    }
   }
 
   return text.slice(open + 1, close).trim();
 }
 
-/** Finds every section header in one pass; section bodies are parsed later, on demand. */
-export function indexSections(text: string, warnings: InfWarning[]): SectionIndex {
-  const byName = new Map<string, InfSection>();
-  const order: InfSection[] = [];
-  let current: InfSection | null = null;
-  let bodyStart = 0;
-  let bodyLine = 1;
-  let strayLine: number | null = null;
-  let continued = false;
+// Windows ignores what comes before the first header; a comment there is normal, text is not.
+function findStrayText(text: string, end: number): number | null {
   let pos = 0;
-  let line = 1;
 
-  while (pos <= text.length) {
-    let end = text.indexOf('\n', pos);
+  while (pos < end) {
+    let lineEnd = text.indexOf('\n', pos);
 
-    if (end < 0) end = text.length;
+    if (lineEnd < 0) lineEnd = text.length;
 
     let first = pos;
 
-    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    while (first < lineEnd && isBlank(text.charCodeAt(first))) first++;
 
-    const isHeader = !continued && first < end && text.charCodeAt(first) === BRACKET;
+    if (first < lineEnd && text.charCodeAt(first) !== SEMICOLON) return first;
 
-    if (isHeader) {
-      if (current && pos > bodyStart)
-        current.ranges.push({ start: bodyStart, end: pos, line: bodyLine });
+    pos = lineEnd + 1;
+  }
 
-      const name = readHeader(text, first, end, line, warnings);
+  return null;
+}
 
-      current = addSection(byName, order, name, line);
-      bodyStart = end + 1;
-      bodyLine = line + 1;
-    } else if (!current && strayLine === null && first < end && text[first] !== ';') {
-      strayLine = line;
+// Lower-casing never shortens a name, and lengthens it only for a dotted capital I, so most
+// headers are ruled out by their length without building a lower-cased copy.
+function nameMatches(name: string, key: string): boolean {
+  if (name.length > key.length) return false;
+  if (name.length < key.length && !name.includes(DOTTED_CAPITAL_I)) return false;
+
+  return name.toLowerCase() === key;
+}
+
+class HeaderIndex implements SectionIndex {
+  private readonly found = new Map<string, InfSection | null>();
+
+  constructor(
+    readonly text: string,
+    private readonly headers: readonly Header[],
+  ) {}
+
+  get(key: string): InfSection | undefined {
+    const known = this.found.get(key);
+
+    if (known !== undefined) return known ?? undefined;
+
+    let section: { name: string; at: number; ranges: SectionRange[] } | null = null;
+
+    for (const header of this.headers) {
+      if (!nameMatches(header.name, key)) continue;
+
+      section ??= { name: header.name, at: header.at, ranges: [] };
+      if (header.bodyEnd > header.bodyStart) {
+        section.ranges.push({ start: header.bodyStart, end: header.bodyEnd });
+      }
     }
 
-    continued = first < end && endsWithContinuation(text, first, end);
-    pos = end + 1;
-    line++;
+    this.found.set(key, section);
+
+    return section ?? undefined;
   }
 
-  if (current && text.length > bodyStart) {
-    current.ranges.push({ start: bodyStart, end: text.length, line: bodyLine });
-  }
-  if (strayLine !== null) {
-    warnings.push({ line: strayLine, message: 'text before the first section header ignored' });
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
   }
 
-  return { text, byName, order };
+  keys(): string[] {
+    return [...new Set(this.headers.map((header) => header.name.toLowerCase()))];
+  }
+}
+
+/**
+ * Finds every section header by jumping from `[` to `[`; section bodies are parsed later, and
+ * only those a reader asks for.
+ */
+export function indexSections(text: string, warnings: PendingWarning[]): SectionIndex {
+  const headers: Header[] = [];
+  let bracket = text.indexOf('[');
+
+  while (bracket >= 0) {
+    const lineStart = lineStartBefore(text, bracket);
+
+    if (lineStart < 0 || followsContinuation(text, lineStart)) {
+      bracket = text.indexOf('[', bracket + 1);
+      continue;
+    }
+
+    let end = text.indexOf('\n', bracket);
+
+    if (end < 0) end = text.length;
+
+    const previous = headers.at(-1);
+
+    if (previous) previous.bodyEnd = lineStart;
+    headers.push({
+      name: readHeader(text, bracket, end, warnings),
+      at: bracket,
+      bodyStart: end + 1,
+      bodyEnd: text.length,
+    });
+    bracket = end < text.length ? text.indexOf('[', end + 1) : -1;
+  }
+
+  const first = headers[0];
+  const stray = findStrayText(text, first ? lineStartBefore(text, first.at) : text.length);
+
+  if (stray !== null) {
+    warnings.push({ at: stray, message: 'text before the first section header ignored' });
+  }
+
+  return new HeaderIndex(text, headers);
 }

@@ -1,4 +1,5 @@
-import type { DriverVer, InfWarning } from './types.js';
+import type { DriverVer } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 
 const NONE: DriverVer = { date: null, version: null };
 const DIGITS = /^\d{1,5}$/;
@@ -45,11 +46,11 @@ export function parseDriverVersion(text: string): { version: string; padded: boo
 /** The value of a DriverVer directive: `date[, version]`, each part checked on its own. */
 export function parseDriverVer(
   fields: readonly string[],
-  line: number,
-  warnings: InfWarning[],
+  at: number,
+  warnings: PendingWarning[],
 ): DriverVer {
   const [dateText = '', versionText = ''] = fields;
-  const warn = (message: string) => warnings.push({ line, message });
+  const warn = (message: string) => warnings.push({ at, message });
 
   if (dateText === '' && versionText === '') {
     warn('DriverVer is empty (stampinf fills it at build time)');

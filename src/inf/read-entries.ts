@@ -1,12 +1,12 @@
-import type { InfWarning } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 import type { InfSection } from './index-sections.js';
-import { commentStart, endsWithContinuation } from './index-sections.js';
+import { commentStart, continuationAt } from './index-sections.js';
 
 /** One logical line of a section: `key = field, field` or a bare field list. */
 export interface InfEntry {
   readonly kind: 'entry';
-  /** 1-based line where the logical line starts. */
-  readonly line: number;
+  /** Offset of the physical line where the logical line starts. */
+  readonly at: number;
   /** Unquoted text before the first `=` outside quotes, or null when there is none. */
   readonly key: string | null;
   /** Unquoted, trimmed fields; one field holding the whole value when commas are not split. */
@@ -17,6 +17,10 @@ export interface EntryOptions {
   /** [Strings] values keep their commas: a string is one value, not a field list. */
   readonly splitFields: boolean;
 }
+
+const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
 
 interface EntryParts {
   key: string | null;
@@ -60,7 +64,12 @@ function addUnquoted(parts: EntryParts, text: string, splitFields: boolean): voi
 
 // Splitting on `"` alternates unquoted and quoted runs; an empty unquoted run between two
 // quoted ones is the `""` escape, which stands for one literal quote.
-function parseQuoted(content: string, splitFields: boolean, line: number, warnings: InfWarning[]) {
+function parseQuoted(
+  content: string,
+  splitFields: boolean,
+  at: number,
+  warnings: PendingWarning[],
+) {
   const runs = content.split('"');
   const parts: EntryParts = { key: null, fields: [], field: '', quotedLength: 0 };
 
@@ -78,12 +87,27 @@ function parseQuoted(content: string, splitFields: boolean, line: number, warnin
   }
 
   if (runs.length % 2 === 0) {
-    warnings.push({ line, message: 'a quoted string is not closed before the end of the line' });
+    warnings.push({ at, message: 'a quoted string is not closed before the end of the line' });
   }
 
   parts.fields.push(finishField(parts, ''));
 
   return { key: parts.key, fields: parts.fields };
+}
+
+function splitPlain(value: string): string[] {
+  const fields: string[] = [];
+  let from = 0;
+  let comma = value.indexOf(',');
+
+  while (comma >= 0) {
+    fields.push(value.slice(from, comma).trim());
+    from = comma + 1;
+    comma = value.indexOf(',', from);
+  }
+  fields.push(from === 0 ? value.trim() : value.slice(from).trim());
+
+  return fields;
 }
 
 function parsePlain(content: string, splitFields: boolean) {
@@ -92,29 +116,62 @@ function parsePlain(content: string, splitFields: boolean) {
   const equals = comma >= 0 && comma < found ? -1 : found;
   const key = equals < 0 ? null : content.slice(0, equals).trim();
   const value = equals < 0 ? content : content.slice(equals + 1);
-  const fields = splitFields ? value.split(',').map((field) => field.trim()) : [value.trim()];
 
-  return { key, fields };
+  return { key, fields: splitFields ? splitPlain(value) : [value.trim()] };
+}
+
+// `key = "value"`, the shape of nearly every [Strings] line: one quoted field after the `=`,
+// read with two searches instead of the general quote walk, which gives the same result.
+function parseQuotedValue(content: string, splitFields: boolean) {
+  const equals = content.indexOf('=');
+  const open = content.indexOf('"');
+  const close = content.length - 1;
+
+  if (equals < 0 || open < equals || open === close || content.charCodeAt(close) !== QUOTE) {
+    return null;
+  }
+  if (content.indexOf('"', open + 1) !== close) return null;
+  if (splitFields && content.lastIndexOf(',', equals) >= 0) return null;
+
+  for (let i = equals + 1; i < open; i++) {
+    const code = content.charCodeAt(i);
+
+    if (code !== SPACE && code !== TAB) return null;
+  }
+
+  return { key: content.slice(0, equals).trim(), fields: [content.slice(open + 1, close)] };
 }
 
 /** Splits a logical line into its key and fields, as Windows' INF parser does. */
 export function parseEntry(
   content: string,
-  line: number,
+  at: number,
   options: EntryOptions,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): InfEntry {
   const parsed = content.includes('"')
-    ? parseQuoted(content, options.splitFields, line, warnings)
+    ? (parseQuotedValue(content, options.splitFields) ??
+      parseQuoted(content, options.splitFields, at, warnings))
     : parsePlain(content, options.splitFields);
 
-  return { kind: 'entry', line, key: parsed.key, fields: parsed.fields };
+  return { kind: 'entry', at, key: parsed.key, fields: parsed.fields };
 }
 
-function withoutComment(physical: string): string {
-  const comment = commentStart(physical);
+// The physical line `[start, end)` without its comment. Searches stay inside the line, so a
+// long section costs its length, not its length times its line count.
+function codeOf(text: string, start: number, end: number): string {
+  const line = text.slice(start, end);
+  const semi = line.indexOf(';');
 
-  return comment < 0 ? physical : physical.slice(0, comment);
+  if (semi < 0) return line;
+
+  const quote = line.indexOf('"');
+
+  if (quote < 0 || quote > semi) return line.slice(0, semi);
+
+  const comment = commentStart(line);
+
+  return comment < 0 ? line : line.slice(0, comment);
 }
 
 /** Every non-blank logical line of a section, comments removed and continuations joined. */
@@ -122,40 +179,39 @@ export function readEntries(
   text: string,
   section: InfSection,
   options: EntryOptions,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): InfEntry[] {
   const entries: InfEntry[] = [];
 
   for (const range of section.ranges) {
     let pos = range.start;
-    let line = range.line;
     let joined = '';
-    let joinedLine = line;
+    let joinedAt = pos;
 
     while (pos < range.end) {
       let end = text.indexOf('\n', pos);
 
       if (end < 0 || end > range.end) end = range.end;
 
-      if (endsWithContinuation(text, pos, end)) {
-        const physical = text.slice(pos, end).trimEnd();
+      const backslash = continuationAt(text, pos, end);
 
-        if (joined === '') joinedLine = line;
-        joined += physical.slice(0, -1);
+      if (backslash >= 0) {
+        if (joined === '') joinedAt = pos;
+        joined += text.slice(pos, backslash);
       } else {
-        const content = (joined + withoutComment(text.slice(pos, end))).trim();
-        const startLine = joined === '' ? line : joinedLine;
+        const content = (joined === '' ? codeOf(text, pos, end) : joined + codeOf(text, pos, end))
+          .trim();
+        const at = joined === '' ? pos : joinedAt;
 
-        if (content !== '') entries.push(parseEntry(content, startLine, options, warnings));
+        if (content !== '') entries.push(parseEntry(content, at, options, warnings));
         joined = '';
       }
 
       pos = end + 1;
-      line++;
     }
 
     if (joined.trim() !== '') {
-      entries.push(parseEntry(joined.trim(), joinedLine, options, warnings));
+      entries.push(parseEntry(joined.trim(), joinedAt, options, warnings));
     }
   }
 

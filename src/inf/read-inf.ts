@@ -1,8 +1,10 @@
 import type { Architecture, InfDocument, InfWarning } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 import { decodeInfBytes } from './decode-inf-bytes.js';
 import { detectKind } from './detect-kind.js';
 import { findTemplates, stampArchitecture } from './find-templates.js';
 import { indexSections } from './index-sections.js';
+import { withLineNumbers } from './pending-warning.js';
 import { readModels } from './read-models.js';
 import { readVersion } from './read-version.js';
 import { buildStringTable, createSubstitute } from './string-table.js';
@@ -24,7 +26,7 @@ function byLine(a: InfWarning, b: InfWarning): number {
  */
 export function readInf(bytes: Uint8Array, options: ReadInfOptions = {}): InfDocument {
   const decoded = decodeInfBytes(bytes);
-  const warnings: InfWarning[] = [...decoded.warnings];
+  const warnings: PendingWarning[] = decoded.warnings.map(({ message }) => ({ at: null, message }));
   const text = stampArchitecture(decoded.text, options.arch);
   const index = indexSections(text, warnings);
   const substitute = createSubstitute(buildStringTable(index, options.locale, warnings), warnings);
@@ -60,6 +62,6 @@ export function readInf(bytes: Uint8Array, options: ReadInfOptions = {}): InfDoc
     unresolvedTemplates,
     deployable: kind === 'driver' && essentials && unresolvedTemplates.length === 0,
     encoding: decoded.encoding,
-    warnings: warnings.sort(byLine),
+    warnings: withLineNumbers(text, warnings).sort(byLine),
   };
 }

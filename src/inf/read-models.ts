@@ -1,4 +1,5 @@
-import type { DriverVer, InfModel, InfPlatform, InfWarning } from './types.js';
+import type { DriverVer, InfModel, InfPlatform } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import type { Substitute } from './string-table.js';
 import { readEntries } from './read-entries.js';
@@ -27,10 +28,10 @@ interface ModelsSection {
 const FEATURE_SCORE = /^(0x)?[0-9a-f]{1,2}$/i;
 const SPLIT = { splitFields: true } as const;
 
-function parseFeatureScore(value: string, line: number, warnings: InfWarning[]): number | null {
+function parseFeatureScore(value: string, at: number, warnings: PendingWarning[]): number | null {
   if (FEATURE_SCORE.test(value)) return Number.parseInt(value.replace(/^0x/i, ''), 16);
 
-  warnings.push({ line, message: `FeatureScore "${value}" is not a hex byte; ignored` });
+  warnings.push({ at, message: `FeatureScore "${value}" is not a hex byte; ignored` });
 
   return null;
 }
@@ -45,12 +46,12 @@ function installCandidates(installSection: string, architectureText: string): st
   );
 }
 
-function createInstallReader(index: SectionIndex, substitute: Substitute, warnings: InfWarning[]) {
+function createInstallReader(index: SectionIndex, substitute: Substitute, warnings: PendingWarning[]) {
   const cache = new Map<string, InstallFeatures | null>();
 
   return (installSection: string, architectureText: string): InstallFeatures | null => {
     const name = installCandidates(installSection, architectureText).find((candidate) =>
-      index.byName.has(candidate),
+      index.has(candidate),
     );
 
     if (name === undefined) return null;
@@ -62,13 +63,13 @@ function createInstallReader(index: SectionIndex, substitute: Substitute, warnin
     let featureScore: number | null = null;
     let driverVer: DriverVer | null = null;
 
-    for (const entry of readEntries(index.text, index.byName.get(name)!, SPLIT, warnings)) {
+    for (const entry of readEntries(index.text, index.get(name)!, SPLIT, warnings)) {
       const key = entry.key?.toLowerCase();
-      const fields = entry.fields.map((field) => substitute(field, entry.line));
+      const fields = entry.fields.map((field) => substitute(field, entry.at));
 
       if (key === 'featurescore')
-        featureScore = parseFeatureScore(fields[0] ?? '', entry.line, warnings);
-      else if (key === 'driverver') driverVer = parseDriverVer(fields, entry.line, warnings);
+        featureScore = parseFeatureScore(fields[0] ?? '', entry.at, warnings);
+      else if (key === 'driverver') driverVer = parseDriverVer(fields, entry.at, warnings);
     }
 
     const features = { featureScore, driverVer };
@@ -82,28 +83,28 @@ function createInstallReader(index: SectionIndex, substitute: Substitute, warnin
 function modelsSections(
   base: string,
   decorations: readonly string[],
-  line: number,
+  at: number,
   index: SectionIndex,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ) {
   const sections: ModelsSection[] = [];
 
-  if (index.byName.has(base.toLowerCase())) {
+  if (index.has(base.toLowerCase())) {
     sections.push({ name: base, platform: UNDECORATED, architectureText: '' });
   } else if (decorations.length === 0) {
-    warnings.push({ line, message: `models section [${base}] is missing` });
+    warnings.push({ at, message: `models section [${base}] is missing` });
   }
 
   for (const decoration of decorations) {
     const parsed = parseDecoration(decoration);
     const name = `${base}.${decoration}`;
 
-    if (parsed.problem) warnings.push({ line, message: parsed.problem });
+    if (parsed.problem) warnings.push({ at, message: parsed.problem });
 
-    if (index.byName.has(name.toLowerCase())) {
+    if (index.has(name.toLowerCase())) {
       sections.push({ name, platform: parsed.platform, architectureText: parsed.architectureText });
     } else {
-      warnings.push({ line, message: `models section [${name}] is missing` });
+      warnings.push({ at, message: `models section [${name}] is missing` });
     }
   }
 
@@ -113,7 +114,7 @@ function modelsSections(
 interface ModelsContext {
   readonly index: SectionIndex;
   readonly substitute: Substitute;
-  readonly warnings: InfWarning[];
+  readonly warnings: PendingWarning[];
   readonly readInstall: (
     installSection: string,
     architectureText: string,
@@ -128,17 +129,17 @@ function readModelLines(
   section: ModelsSection,
 ): InfModel[] {
   const { index, substitute, warnings } = context;
-  const body = index.byName.get(section.name.toLowerCase())!;
+  const body = index.get(section.name.toLowerCase())!;
   const models: InfModel[] = [];
 
   for (const line of readEntries(index.text, body, SPLIT, warnings)) {
-    const fields = line.fields.map((field) => substitute(field, line.line));
+    const fields = line.fields.map((field) => substitute(field, line.at));
     const [installSection = '', hardwareId = '', ...compatibleIds] = fields;
 
     if (installSection === '' || hardwareId === '') {
       const message = 'model line has no install section or hardware ID; skipped';
 
-      warnings.push({ line: line.line, message });
+      warnings.push({ at: line.at, message });
       continue;
     }
 
@@ -147,7 +148,7 @@ function readModelLines(
 
     if (!features && !context.missingInstall.has(installKey)) {
       context.missingInstall.add(installKey);
-      warnings.push({ line: line.line, message: `install section [${installSection}] is missing` });
+      warnings.push({ at: line.at, message: `install section [${installSection}] is missing` });
     }
 
     models.push({
@@ -155,7 +156,7 @@ function readModelLines(
       manufacturerIndex,
       section: section.name,
       platform: section.platform,
-      description: line.key === null ? '' : substitute(line.key, line.line),
+      description: line.key === null ? '' : substitute(line.key, line.at),
       installSection,
       hardwareId,
       compatibleIds: compatibleIds.filter((id) => id !== ''),
@@ -171,9 +172,9 @@ function readModelLines(
 export function readModels(
   index: SectionIndex,
   substitute: Substitute,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): ModelsResult {
-  const manufacturers = index.byName.get('manufacturer');
+  const manufacturers = index.get('manufacturer');
 
   if (!manufacturers) return { models: [], manufacturerCount: 0, ntDecorated: false };
 
@@ -189,8 +190,8 @@ export function readModels(
   let ntDecorated = false;
 
   for (const entry of readEntries(index.text, manufacturers, SPLIT, warnings)) {
-    const [base = '', ...decorations] = entry.fields.map((field) => substitute(field, entry.line));
-    const manufacturer = entry.key === null ? base : substitute(entry.key, entry.line);
+    const [base = '', ...decorations] = entry.fields.map((field) => substitute(field, entry.at));
+    const manufacturer = entry.key === null ? base : substitute(entry.key, entry.at);
     const written = decorations.filter((decoration) => decoration !== '');
     const manufacturerIndex = manufacturerCount++;
 
@@ -199,11 +200,11 @@ export function readModels(
     if (base === '') {
       const message = `manufacturer ${manufacturer} names no models section`;
 
-      warnings.push({ line: entry.line, message });
+      warnings.push({ at: entry.at, message });
       continue;
     }
 
-    for (const section of modelsSections(base, written, entry.line, index, warnings)) {
+    for (const section of modelsSections(base, written, entry.at, index, warnings)) {
       models.push(...readModelLines(context, manufacturer, manufacturerIndex, section));
     }
   }

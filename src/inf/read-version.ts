@@ -1,4 +1,5 @@
-import type { DriverVer, InfCatalogFile, InfWarning } from './types.js';
+import type { DriverVer, InfCatalogFile } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import type { Substitute } from './string-table.js';
 import { readEntries } from './read-entries.js';
@@ -37,9 +38,9 @@ const ABSENT: VersionSection = {
   advancedInf: false,
 };
 
-function checkedGuid(value: string | null, what: string, line: number, warnings: InfWarning[]) {
+function checkedGuid(value: string | null, what: string, at: number, warnings: PendingWarning[]) {
   if (value !== null && !GUID.test(value)) {
-    warnings.push({ line, message: `${what} "${value}" is not a {GUID}` });
+    warnings.push({ at, message: `${what} "${value}" is not a {GUID}` });
   }
 
   return value;
@@ -49,18 +50,18 @@ function checkedGuid(value: string | null, what: string, line: number, warnings:
 export function readVersion(
   index: SectionIndex,
   substitute: Substitute,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): VersionSection {
-  const section = index.byName.get('version');
+  const section = index.get('version');
 
   if (!section) return ABSENT;
 
-  const values = new Map<string, { value: string | null; fields: string[]; line: number }>();
+  const values = new Map<string, { value: string | null; fields: string[]; at: number }>();
   const catalogFiles: InfCatalogFile[] = [];
 
   for (const entry of readEntries(index.text, section, { splitFields: true }, warnings)) {
     const key = entry.key?.toLowerCase();
-    const fields = entry.fields.map((field) => substitute(field, entry.line));
+    const fields = entry.fields.map((field) => substitute(field, entry.at));
     const value = fields.join(', ').trim();
 
     if (key === undefined) continue;
@@ -68,28 +69,28 @@ export function readVersion(
     if (key === CATALOG_FILE || key.startsWith(`${CATALOG_FILE}.`)) {
       const platform = key === CATALOG_FILE ? null : key.slice(CATALOG_FILE.length + 1);
 
-      if (value === '') warnings.push({ line: entry.line, message: 'CatalogFile names no file' });
+      if (value === '') warnings.push({ at: entry.at, message: 'CatalogFile names no file' });
       else catalogFiles.push({ platform, file: value });
     } else if (!values.has(key)) {
-      values.set(key, { value: value === '' ? null : value, fields, line: entry.line });
+      values.set(key, { value: value === '' ? null : value, fields, at: entry.at });
     }
   }
 
   const get = (key: string) => values.get(key)?.value ?? null;
-  const lineOf = (key: string) => values.get(key)?.line ?? section.line;
+  const atOf = (key: string) => values.get(key)?.at ?? section.at;
   const signature = get('signature');
   const driverVerEntry = values.get('driverver');
   const lockdown = get('pnplockdown');
 
   if (signature === null)
-    warnings.push({ line: section.line, message: '[Version] has no Signature' });
+    warnings.push({ at: section.at, message: '[Version] has no Signature' });
   else if (!SIGNATURES.has(signature.toLowerCase())) {
-    warnings.push({ line: lineOf('signature'), message: `unknown Signature ${signature}` });
+    warnings.push({ at: atOf('signature'), message: `unknown Signature ${signature}` });
   }
-  if (!driverVerEntry) warnings.push({ line: section.line, message: '[Version] has no DriverVer' });
+  if (!driverVerEntry) warnings.push({ at: section.at, message: '[Version] has no DriverVer' });
   if (lockdown !== null && lockdown !== '0' && lockdown !== '1') {
     warnings.push({
-      line: lineOf('pnplockdown'),
+      at: atOf('pnplockdown'),
       message: `PnpLockdown "${lockdown}" is not 0 or 1`,
     });
   }
@@ -98,12 +99,12 @@ export function readVersion(
     present: true,
     signature,
     class: get('class'),
-    classGuid: checkedGuid(get('classguid'), 'ClassGuid', lineOf('classguid'), warnings),
+    classGuid: checkedGuid(get('classguid'), 'ClassGuid', atOf('classguid'), warnings),
     provider: get('provider'),
     driverVer: driverVerEntry
-      ? parseDriverVer(driverVerEntry.fields, driverVerEntry.line, warnings)
+      ? parseDriverVer(driverVerEntry.fields, driverVerEntry.at, warnings)
       : ABSENT.driverVer,
-    extensionId: checkedGuid(get('extensionid'), 'ExtensionId', lineOf('extensionid'), warnings),
+    extensionId: checkedGuid(get('extensionid'), 'ExtensionId', atOf('extensionid'), warnings),
     pnpLockdown: lockdown === '1' ? true : lockdown === '0' ? false : null,
     driverPackageType: get('driverpackagetype'),
     catalogFiles,

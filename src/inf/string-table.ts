@@ -1,8 +1,9 @@
-import type { InfWarning } from './types.js';
+import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import { readEntries } from './read-entries.js';
 
-export type Substitute = (value: string, line: number) => string;
+/** Substitutes `%name%` tokens in a value read at offset `at` (for warnings). */
+export type Substitute = (value: string, at: number) => string;
 
 const NEUTRAL_FALLBACK_LCID = '0409';
 const DIRID = /^-?\d+$/;
@@ -18,15 +19,15 @@ function addStrings(
   index: SectionIndex,
   name: string,
   table: Map<string, string>,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): boolean {
-  const section = index.byName.get(name);
+  const section = index.get(name);
 
   if (!section) return false;
 
   for (const entry of readEntries(index.text, section, { splitFields: false }, warnings)) {
     if (entry.key === null || entry.key === '') {
-      warnings.push({ line: entry.line, message: `[${section.name}] line has no string name` });
+      warnings.push({ at: entry.at, message: `[${section.name}] line has no string name` });
     } else {
       table.set(entry.key.toLowerCase(), (entry.fields[0] ?? '').replaceAll('%%', '%'));
     }
@@ -42,7 +43,7 @@ function addStrings(
 export function buildStringTable(
   index: SectionIndex,
   locale: string | undefined,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): ReadonlyMap<string, string> {
   const table = new Map<string, string>();
 
@@ -53,7 +54,7 @@ export function buildStringTable(
     const lcid = normaliseLocale(locale);
 
     if (!addStrings(index, `strings.${lcid}`, table, warnings)) {
-      warnings.push({ line: null, message: `no [Strings.${lcid}] section; default strings used` });
+      warnings.push({ at: null, message: `no [Strings.${lcid}] section; default strings used` });
     }
   }
 
@@ -66,11 +67,11 @@ export function buildStringTable(
  */
 export function createSubstitute(
   table: ReadonlyMap<string, string>,
-  warnings: InfWarning[],
+  warnings: PendingWarning[],
 ): Substitute {
   const reported = new Set<string>();
 
-  return (value, line) => {
+  return (value, at) => {
     if (!value.includes('%')) return value;
 
     let out = '';
@@ -93,7 +94,7 @@ export function createSubstitute(
 
       if (name !== '' && found === undefined && !DIRID.test(name) && !reported.has(name)) {
         reported.add(name);
-        warnings.push({ line, message: `%${name}% is not defined in [Strings]; kept as written` });
+        warnings.push({ at, message: `%${name}% is not defined in [Strings]; kept as written` });
       }
 
       pos = close + 1;

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { migrationProvider } from './migrations/index.js';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
-import { MigrationError } from './migration-error.js';
 
 /** Opens (creating when needed) the SQLite file at `path` and brings its schema up to date. */
 export async function openSqliteStore(path: string): Promise<Store> {
@@ -30,15 +29,4 @@ export async function openSqliteStore(path: string): Promise<Store> {
     },
     close: () => db.destroy(),
   };
-}
-
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({
-    db,
-    provider: migrationProvider,
-  }).migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationError(failed, error);
-  }
 }

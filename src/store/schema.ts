@@ -75,10 +75,102 @@ export interface ServiceStateTable {
   updated_at: Generated<string>;
 }
 
+export interface DeviceTable {
+  tenant_id: string;
+  /** The directory object id (Graph's `id`). */
+  id: string;
+  /** The device's own id (Graph's `deviceId`), the one its reports and tokens carry. */
+  device_id: string;
+  display_name: string;
+  operating_system: string | null;
+  operating_system_version: string | null;
+  approximate_last_sign_in_at: string | null;
+  created_at: string;
+  configuration_key: string | null;
+  reported_at: string | null;
+}
+
+export interface DeviceConfigurationTable {
+  tenant_id: string;
+  /** SHA-256 of the configuration's canonical JSON. */
+  key: string;
+  body: string;
+  created_at: string;
+}
+
+export interface GroupTable {
+  tenant_id: string;
+  id: string;
+  display_name: string;
+  description: string | null;
+  mail_nickname: string;
+  security_enabled: number;
+  created_at: string;
+}
+
+export interface GroupMemberTable {
+  tenant_id: string;
+  group_id: string;
+  member_id: string;
+  member_type: 'device' | 'group';
+}
+
+export interface CatalogPackageTable {
+  tenant_id: string;
+  /** 64 hex digits: sha256 over the package's files. */
+  id: string;
+  name: string;
+  inf_name: string;
+  provider: string;
+  manufacturer: string;
+  inf_class: string;
+  class_guid: string | null;
+  driver_class: string;
+  version: string;
+  /** `YYYY-MM-DD` from DriverVer. */
+  date: string;
+  /** The same date as an ISO date-time, so OData date-time filters compare it as text. */
+  version_at: string;
+  signed: number;
+  extension_id: string | null;
+  publishing: string;
+  /** JSON array of `{guid}` strings. */
+  chids: string;
+  /** Size in bytes of the INF as imported. */
+  inf_size: number;
+  imported_at: string;
+}
+
+export interface CatalogMatchRowTable {
+  tenant_id: string;
+  package_id: string;
+  row_index: number;
+  /** Upper-cased, so lookups compare exactly. */
+  match_id: string;
+  kind: string;
+  position: number;
+  manufacturer_index: number;
+  architecture: string | null;
+  os_major: number | null;
+  os_minor: number | null;
+  product_type: number | null;
+  build: number | null;
+  feature_score: number;
+  install_section: string;
+  date: string | null;
+  version: string | null;
+}
+
 export interface Database {
   profiles: ProfileTable;
   profile_assignments: AssignmentTable;
   inventory: InventoryTable;
   decisions: DecisionTable;
   sync_jobs: SyncJobTable;
+  catalog_packages: CatalogPackageTable;
+  catalog_match_rows: CatalogMatchRowTable;
+  devices: DeviceTable;
+  device_configurations: DeviceConfigurationTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
 }

@@ -1,53 +1,100 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CatalogPackage } from '../catalog/types.js';
-import {
-  ApplicabilityUnavailableError,
-  computeInventory,
-  countReportingDevices,
-} from './compute-inventory.js';
-import type { SyncCatalog } from './compute-inventory.js';
+import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
+import type { DeviceNode } from '../fleet/report-types.js';
+import { computeInventory, countReportingDevices } from './compute-inventory.js';
 
-const emptyCatalog: SyncCatalog = { packages: [], matchRows: [] };
-const oneDevice = { deviceCount: 1, configuration: { devices: [] } };
-const onePackage: CatalogPackage = {
-  id: 'a'.repeat(64),
-  name: 'Contoso - Net - 1.0.0.0',
-  infName: 'contoso.inf',
-  provider: 'Contoso',
-  manufacturer: 'Contoso',
-  infClass: 'Net',
-  classGuid: null,
-  driverClass: 'Networking',
-  version: '1.0.0.0',
-  date: '2025-01-01',
-  signed: true,
-  extensionId: null,
-  publishing: 'automatic',
-  chids: [],
+function pkg(id: string, version: string, date: string): CatalogPackage {
+  return {
+    id: id.repeat(64),
+    name: `Contoso - Networking - ${version}`,
+    infName: 'contoso.inf',
+    provider: 'Contoso',
+    manufacturer: 'Contoso',
+    infClass: 'Net',
+    classGuid: null,
+    driverClass: 'Networking',
+    version,
+    date,
+    signed: true,
+    extensionId: null,
+    publishing: 'automatic',
+    chids: [],
+  };
+}
+
+function row(packageId: string, matchId: string): CatalogMatchRow {
+  return {
+    packageId,
+    matchId,
+    kind: 'hardware',
+    position: 0,
+    manufacturerIndex: 0,
+    architecture: 'amd64',
+    osMajor: null,
+    osMinor: null,
+    productType: null,
+    build: null,
+    featureScore: 0xff,
+    installSection: 'Install',
+    date: null,
+    version: null,
+  };
+}
+
+const nic: DeviceNode = {
+  instanceId: 'PCI\\VEN_8086&DEV_15F3\\3&1',
+  hardwareIds: ['PCI\\VEN_8086&DEV_15F3&SUBSYS_00008086&REV_03', 'PCI\\VEN_8086&DEV_15F3'],
+  compatibleIds: ['PCI\\CC_020000'],
+  installedDriver: {
+    infName: 'oem1.inf',
+    provider: 'Contoso',
+    class: 'Net',
+    version: '1.0.0.0',
+    date: '2023-01-01',
+    matchingId: 'PCI\\VEN_8086&DEV_15F3',
+    rank: '0x00FF0001',
+  },
+  extensionDrivers: [],
+};
+
+const configuration = {
+  os: { version: '10.0.22631.1', architecture: 'amd64' as const },
+  computerHardwareIds: [],
+  devices: [nic],
+};
+
+const older = pkg('a', '2.0.0.0', '2024-01-01');
+const newer = pkg('b', '3.0.0.0', '2025-01-01');
+const catalog = {
+  packages: [older, newer],
+  matchRows: [row(older.id, 'PCI\\VEN_8086&DEV_15F3'), row(newer.id, 'PCI\\VEN_8086&DEV_15F3')],
 };
 
 test('a profile without reporting devices has no applicable drivers', () => {
-  const catalog = { packages: [onePackage], matchRows: [] };
-
   assert.deepEqual(computeInventory({ configurations: [], catalog }), []);
 });
 
 test('an empty catalog offers no drivers to any device', () => {
-  assert.deepEqual(computeInventory({ configurations: [oneDevice], catalog: emptyCatalog }), []);
-});
-
-test('devices and drivers together are refused rather than answered without the engine', () => {
   const inputs = {
-    configurations: [oneDevice],
-    catalog: { packages: [onePackage], matchRows: [] },
+    configurations: [{ deviceCount: 1, configuration }],
+    catalog: { packages: [], matchRows: [] },
   };
 
-  assert.throws(() => computeInventory(inputs), ApplicabilityUnavailableError);
+  assert.deepEqual(computeInventory(inputs), []);
 });
 
-test('reporting devices are counted across configurations', () => {
-  const configurations = [oneDevice, { deviceCount: 41, configuration: {} }];
+test('both newer versions apply, the newest is recommended, and counts follow device weight', () => {
+  const inputs = { configurations: [{ deviceCount: 7, configuration }], catalog };
+  const rows = computeInventory(inputs);
 
-  assert.equal(countReportingDevices({ configurations, catalog: emptyCatalog }), 42);
+  assert.deepEqual(
+    rows.map((r) => [r.version, r.applicableDeviceCount, r.recommended]),
+    [
+      ['2.0.0.0', 7, false],
+      ['3.0.0.0', 7, true],
+    ],
+  );
+  assert.equal(rows[1]!.releaseDateTime, '2025-01-01T00:00:00.000Z');
+  assert.equal(countReportingDevices(inputs), 7);
 });

@@ -1,14 +1,20 @@
-// Turns what a sync loaded into the profile's applicable driver updates. The applicability
-// engine (src/applicability) is not wired in yet: it needs device configurations and catalog
-// rows, and the store has no tables for either. So every sync today has nothing to weigh, and
-// an empty list is the true answer; given real inputs, this refuses rather than guess.
+// Turns what a sync loaded into the profile's applicable driver updates: the applicability
+// engine weighs each distinct configuration once, and counts are weighted by how many assigned
+// devices share it.
 import type { ComputedInventoryRow } from '../approval/merge-decisions.js';
+import {
+  buildCatalogIndex,
+  createNodeEvaluationCache,
+  evaluateConfiguration,
+  summarizeFleet,
+  type Configuration,
+} from '../applicability/index.js';
 import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
 
 /** One distinct hardware configuration among the assigned devices, and how many share it. */
 export interface WeightedConfiguration {
   readonly deviceCount: number;
-  readonly configuration: unknown;
+  readonly configuration: Configuration;
 }
 
 export interface SyncCatalog {
@@ -21,18 +27,31 @@ export interface SyncInputs {
   readonly catalog: SyncCatalog;
 }
 
-export class ApplicabilityUnavailableError extends Error {
-  constructor() {
-    super('the applicability engine is not available in this build; cannot rank drivers');
-    this.name = 'ApplicabilityUnavailableError';
-  }
-}
-
 export function computeInventory(inputs: SyncInputs): ComputedInventoryRow[] {
-  // No reporting device, or no driver to offer: nothing applies, whatever the engine says.
   if (inputs.configurations.length === 0 || inputs.catalog.packages.length === 0) return [];
 
-  throw new ApplicabilityUnavailableError();
+  const index = buildCatalogIndex(inputs.catalog.packages, inputs.catalog.matchRows);
+  const cache = createNodeEvaluationCache();
+  const evaluations = inputs.configurations.map(({ configuration, deviceCount }) => ({
+    evaluation: evaluateConfiguration(configuration, index, cache),
+    deviceCount,
+  }));
+  const packages = new Map(inputs.catalog.packages.map((p) => [p.id, p]));
+
+  return summarizeFleet(evaluations).map((summary) => {
+    const pkg = packages.get(summary.packageId)!;
+
+    return {
+      driverId: pkg.id,
+      name: pkg.name,
+      version: pkg.version,
+      manufacturer: pkg.manufacturer,
+      releaseDateTime: `${pkg.date}T00:00:00.000Z`,
+      driverClass: pkg.driverClass,
+      applicableDeviceCount: summary.applicableDeviceCount,
+      recommended: summary.recommended,
+    };
+  });
 }
 
 /** Assigned devices that have reported, the profile's deviceReporting counter. */

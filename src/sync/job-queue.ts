@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Store } from '../store/store.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
 import { isoAfter, syncJobFromRow } from './sync-job.js';
 import type { SyncJob, SyncTrigger } from './sync-job.js';
 
@@ -62,6 +63,18 @@ export interface ClaimOptions {
  * that has no running job. Returns null when nothing is due.
  */
 export async function claimJob(store: Store, options: ClaimOptions): Promise<SyncJob | null> {
+  try {
+    return await claimInTransaction(store, options);
+  } catch (error) {
+    // Two processes claimed jobs of one profile at once (each could not yet see the other's
+    // running job); the one-running-job index let one of them through. Nothing is lost: the
+    // loser's transaction rolled back and the job stays queued for after the winner.
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+async function claimInTransaction(store: Store, options: ClaimOptions): Promise<SyncJob | null> {
   return store.transaction(async (tx) => {
     await reapExpiredLeases(tx, options.now, options.maxAttempts ?? Number.POSITIVE_INFINITY);
 

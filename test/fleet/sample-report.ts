@@ -52,7 +52,11 @@ export function sampleReport(): DeviceReport {
   };
 }
 
+/** Parsed JSON of any shape, which tests reach into freely to spoil one field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON by design
+export type LooseJson = any;
+
 /** A deep, mutable copy, for tests that spoil one field. */
-export function mutableSample(): Record<string, any> {
-  return JSON.parse(JSON.stringify(sampleReport())) as Record<string, any>;
+export function mutableSample(): LooseJson {
+  return JSON.parse(JSON.stringify(sampleReport())) as LooseJson;
 }

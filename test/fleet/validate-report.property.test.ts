@@ -4,8 +4,9 @@ import fc from 'fast-check';
 
 import { validateReport } from '../../src/fleet/validate-report.js';
 import { mutableSample } from './sample-report.js';
+import type { LooseJson } from './sample-report.js';
 
-type Json = Record<string, any>;
+type Json = LooseJson;
 
 // Every object in the sample, with the keys it must have, reached by a path of keys.
 const objects: { path: (string | number)[]; keys: string[] }[] = [

@@ -8,11 +8,12 @@ import {
 } from '../../src/fleet/report-limits.js';
 import { validateReport } from '../../src/fleet/validate-report.js';
 import { mutableSample, sampleReport } from './sample-report.js';
+import type { LooseJson } from './sample-report.js';
 
-type Spoil = (report: Record<string, any>) => void;
+type Spoil = (report: LooseJson) => void;
 
-const node = (report: Record<string, any>) => report['devices'][0];
-const driver = (report: Record<string, any>) => node(report)['installedDriver'];
+const node = (report: LooseJson) => report['devices'][0];
+const driver = (report: LooseJson) => node(report)['installedDriver'];
 
 const badReports: [string, string, Spoil][] = [
   ['an unknown top-level property', '$.extra', (r) => (r['extra'] = 1)],

@@ -1,6 +1,8 @@
-// The official Microsoft Graph client pointed at an in-process drivergraph. Its stock
-// authentication handler only sends tokens to https hosts, so over plain loopback http a small
-// middleware adds the bearer token and hands on to the client's own HTTP handler.
+// The official Microsoft Graph client pointed at an in-process drivergraph over plain loopback
+// http. Two things differ from https: the stock authentication handler only sends tokens to
+// https hosts, and the client takes a URL as absolute only when it starts with `https://`, so an
+// `@odata.nextLink` or `Location` gets the base URL put in front of it again. This middleware
+// undoes that prefix, adds the bearer token, and hands on to the client's own HTTP handler.
 import {
   Client,
   HTTPMessageHandler,
@@ -8,16 +10,21 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 
-class BearerToken implements Middleware {
+class LoopbackBearer implements Middleware {
   private next: Middleware | undefined;
 
   constructor(private readonly token: () => string) {}
 
   async execute(context: Context): Promise<void> {
-    const options = (context.options ??= {});
-    const headers = new Headers(options.headers as HeadersInit | undefined);
+    if (typeof context.request === 'string') {
+      const nested = context.request.indexOf('/http://');
+      if (nested !== -1) context.request = context.request.slice(nested + 1);
+    }
+    const headers = new Headers(
+      context.options?.headers as ConstructorParameters<typeof Headers>[0],
+    );
     headers.set('Authorization', `Bearer ${this.token()}`);
-    options.headers = Object.fromEntries(headers.entries());
+    context.options = { ...context.options, headers: Object.fromEntries(headers.entries()) };
     await this.next!.execute(context);
   }
 
@@ -27,8 +34,8 @@ class BearerToken implements Middleware {
 }
 
 export function graphClient(baseUrl: string, token: string | (() => string)): Client {
-  const auth = new BearerToken(typeof token === 'string' ? () => token : token);
-  auth.setNext(new HTTPMessageHandler());
+  const bearer = new LoopbackBearer(typeof token === 'string' ? () => token : token);
+  bearer.setNext(new HTTPMessageHandler());
 
-  return Client.initWithMiddleware({ baseUrl, defaultVersion: 'beta', middleware: auth });
+  return Client.initWithMiddleware({ baseUrl, defaultVersion: 'beta', middleware: bearer });
 }

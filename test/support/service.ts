@@ -11,6 +11,7 @@ import {
   mintToken,
 } from '../../src/identity/index.js';
 import { createLogger } from '../../src/logger.js';
+import { createTestDatabase, testBackend, type TestDatabase } from './test-store.js';
 
 export interface TestService extends RunningService {
   readonly dataDir: string;
@@ -25,8 +26,17 @@ export async function startTestService(
   options: ServiceOptions = {},
 ): Promise<TestService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'drivergraph-test-'));
+  // On PostgreSQL runs each service gets a fresh database; SQLite uses the data folder.
+  const database: TestDatabase | null =
+    testBackend === 'postgres' && raw.database === undefined ? await createTestDatabase() : null;
   const settings = resolveServeSettings(
-    { port: 0, data: dataDir, logLevel: 'silent', ...raw },
+    {
+      port: 0,
+      data: dataDir,
+      logLevel: 'silent',
+      ...(database ? { database: database.setting } : {}),
+      ...raw,
+    },
     dataDir,
   );
   const service = await startService(settings, createLogger(settings.logLevel), {
@@ -50,6 +60,7 @@ export async function startTestService(
       }),
     dispose: async () => {
       await service.close();
+      await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

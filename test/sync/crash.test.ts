@@ -1,27 +1,24 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
 import { startSyncWorker } from '../../src/sync/worker.js';
 import {
   jobsOf,
   profileRow,
   seedProfile,
   silentLogger,
-  temporaryFolder,
   tenantId,
   waitFor,
 } from './fixtures/sync-fixtures.js';
+import { createTestDatabase } from '../support/test-store.js';
 
 const blockingWorker = fileURLToPath(new URL('./fixtures/blocking-worker.ts', import.meta.url));
 
 test('a job whose worker process was killed mid-run is finished by a new worker', async () => {
-  const folder = temporaryFolder();
-  const path = join(folder.path, 'sync.sqlite');
-  const setup = await openSqliteStore(path);
+  const database = await createTestDatabase();
+  const setup = await database.open();
   await seedProfile(setup.db, 'p1');
   await setup.db
     .insertInto('decisions')
@@ -38,7 +35,8 @@ test('a job whose worker process was killed mid-run is finished by a new worker'
     .execute();
   await setup.close();
 
-  const child = spawn(process.execPath, ['--import', 'tsx', blockingWorker, path, 'p1', '300'], {
+  const args = ['--import', 'tsx', blockingWorker, database.setting, 'p1', '300'];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -48,7 +46,7 @@ test('a job whose worker process was killed mid-run is finished by a new worker'
   child.kill('SIGKILL');
   await exited;
 
-  const store = await openSqliteStore(path);
+  const store = await database.open();
   const [interrupted] = await jobsOf(store.db, 'p1');
   const worker = startSyncWorker({
     store,
@@ -77,6 +75,6 @@ test('a job whose worker process was killed mid-run is finished by a new worker'
   } finally {
     await worker.stop();
     await store.close();
-    folder.remove();
+    await database.drop();
   }
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
 import { enqueueDueSyncs, startDailyScheduler } from '../../src/sync/daily-scheduler.js';
 import { requestSync } from '../../src/sync/job-queue.js';
 import { jobsOf, seedProfile, silentLogger, tenantId, waitFor } from './fixtures/sync-fixtures.js';
@@ -9,13 +8,13 @@ import { jobsOf, seedProfile, silentLogger, tenantId, waitFor } from './fixtures
 const day = 24 * 60 * 60_000;
 const now = new Date('2026-04-02T12:00:00.000Z');
 
-let store: Store;
+let store: TestStore;
 
 beforeEach(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await openTestStore();
 });
 
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 async function requestedAt(profileId: string, at: Date): Promise<void> {
   await requestSync(store.db, { tenantId, profileId, trigger: 'request', now: at });

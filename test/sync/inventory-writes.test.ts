@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import type { MergedInventoryRow } from '../../src/approval/merge-decisions.js';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
 import {
   loadDecisions,
   replaceInventory,
@@ -14,14 +13,14 @@ import { seedProfile, tenantId } from './fixtures/sync-fixtures.js';
 const key = { tenantId, profileId: 'p1' };
 const now = new Date('2026-04-01T10:00:00.000Z');
 
-let store: Store;
+let store: TestStore;
 
 beforeEach(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await openTestStore();
   await seedProfile(store.db, 'p1');
 });
 
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 function row(driverId: string): MergedInventoryRow {
   return {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
 import { claimJob, requestSync } from '../../src/sync/job-queue.js';
 import { completeJob, failJob, heartbeat, releaseJob } from '../../src/sync/job-lease.js';
 import type { SyncJob } from '../../src/sync/sync-job.js';
@@ -11,15 +10,15 @@ const t0 = new Date('2026-04-01T10:00:00.000Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const leaseMs = 30_000;
 
-let store: Store;
+let store: TestStore;
 
 beforeEach(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await openTestStore();
   await seedProfile(store.db, 'p1');
   await seedProfile(store.db, 'p2');
 });
 
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 function request(profileId: string, now: Date) {
   return requestSync(store.db, { tenantId, profileId, trigger: 'request', now });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
 import { claimJob, requestSync } from '../../src/sync/job-queue.js';
 import { runSync } from '../../src/sync/run-sync.js';
 import type { SyncJob } from '../../src/sync/sync-job.js';
@@ -11,14 +10,14 @@ const now = new Date('2026-04-01T10:00:00.000Z');
 const later = new Date('2026-04-01T10:00:05.000Z');
 const leaseMs = 30_000;
 
-let store: Store;
+let store: TestStore;
 
 beforeEach(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await openTestStore();
   await seedProfile(store.db, 'p1');
 });
 
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 async function claimed(): Promise<SyncJob> {
   await requestSync(store.db, { tenantId, profileId: 'p1', trigger: 'request', now });

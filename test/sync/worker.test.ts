@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { claimJob, requestSync } from '../../src/sync/job-queue.js';
 import { runSync } from '../../src/sync/run-sync.js';
@@ -14,20 +12,20 @@ import {
   profileRow,
   seedProfile,
   silentLogger,
-  temporaryFolder,
   tenantId,
   waitFor,
 } from './fixtures/sync-fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
 
 const clock = () => new Date();
 
-let folder: ReturnType<typeof temporaryFolder>;
+let database: TestDatabase;
 let store: Store;
 let workers: SyncWorker[];
 
 beforeEach(async () => {
-  folder = temporaryFolder();
-  store = await openSqliteStore(join(folder.path, 'sync.sqlite'));
+  database = await createTestDatabase();
+  store = await database.open();
   workers = [];
   for (const id of ['p1', 'p2', 'p3']) await seedProfile(store.db, id);
 });
@@ -35,7 +33,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
   await store.close();
-  folder.remove();
+  await database.drop();
 });
 
 function start(options: Partial<SyncWorkerOptions> = {}): SyncWorker {

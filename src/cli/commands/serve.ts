@@ -24,7 +24,16 @@ export function registerServeCommand(program: Command): void {
     .addOption(
       env('--data <folder>', 'data folder: SQLite file and signing keys', 'DATA').default('./data'),
     )
-    .addOption(env('--database <url>', 'sqlite:PATH instead of the data folder', 'DATABASE'))
+    .addOption(
+      env(
+        '--database <url>',
+        'sqlite:PATH or postgres://... instead of the data folder',
+        'DATABASE',
+      ),
+    )
+    .addOption(
+      env('--pool-size <number>', 'PostgreSQL connections per process', 'POOL_SIZE').default('10'),
+    )
     .addOption(env('--demo', 'seed a demo tenant when the store is empty', 'DEMO'))
     .addOption(env('--no-worker', 'serve HTTP only; run no sync jobs', 'NO_WORKER'))
     .addOption(

@@ -18,7 +18,7 @@ export interface FleetOptions {
   /** Number of hardware models; 60 by default. */
   readonly models?: number;
   readonly seed?: number;
-  /** The catalog holds at least this many packages (filler is added to reach it); 200 by default. */
+  /** The catalog holds at least this many packages, filler added to reach it; 200 by default. */
   readonly catalogPackages?: number;
   /** Text of a pci.ids file; its real IDs then add chipset functions and filler hardware. */
   readonly pciIds?: string;

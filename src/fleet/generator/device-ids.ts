@@ -66,14 +66,15 @@ export function modelLineIds(placed: PlacedPart): { generic: string; specific: s
 
 export function instanceIdOf(placed: PlacedPart, location: string): string {
   const { part, subsystem } = placed;
+  const device = `VEN_${part.vendorId}&DEV_${part.deviceId}`;
 
   switch (part.bus) {
     case 'pci':
-      return `PCI\\VEN_${part.vendorId}&DEV_${part.deviceId}&SUBSYS_${subsystem}&REV_${part.revision}\\${location}`;
+      return `PCI\\${device}&SUBSYS_${subsystem}&REV_${part.revision}\\${location}`;
     case 'usb':
       return `USB\\VID_${part.vendorId}&PID_${part.deviceId}\\${location}`;
     case 'hdaudio':
-      return `HDAUDIO\\FUNC_01&VEN_${part.vendorId}&DEV_${part.deviceId}&SUBSYS_${subsystem}&REV_${part.revision}\\${location}`;
+      return `HDAUDIO\\FUNC_01&${device}&SUBSYS_${subsystem}&REV_${part.revision}\\${location}`;
     case 'acpi':
       return `ACPI\\${part.vendorId}${part.deviceId}\\${location}`;
   }

@@ -50,7 +50,7 @@ export function fillerPackages(
     const id = `PCI\\VEN_${device.vendorId}&DEV_${device.deviceId}`;
     const infClass = classesByCode[classCodeFromName(device.name).slice(0, 2)] ?? 'System';
     const date = isoDate(now.getTime() - random.between(30, 3000) * 86_400_000);
-    const version = `${random.between(1, 30)}.${random.between(0, 99)}.${random.between(0, 9999)}.${random.between(0, 999)}`;
+    const version = [30, 99, 9999, 999].map((top) => random.between(0, top)).join('.');
     const spec = {
       kind: 'driver' as const,
       provider: device.vendorName,
@@ -69,7 +69,8 @@ export function fillerPackages(
       featureScore: random.chance(0.3) ? 0xf8 : null,
     };
 
-    packages.push(pack(spec, random.chance(0.8) ? 'automatic' : 'optional', [], `filler-${index}`));
+    const publishing = random.chance(0.8) ? 'automatic' : 'optional';
+    packages.push({ ...pack(spec, publishing, [], `filler-${index}`), kind: 'filler' });
   }
 
   return packages;

@@ -123,7 +123,8 @@ export class ReportFactory {
     const usual =
       mixSeed(this.plan.seed, model.index, part.location.length) % Math.max(1, releases.length);
     const index = random.chance(0.85) ? usual : random.below(Math.max(1, releases.length));
-    const key = `${model.index}/p${part.part.vendorId}${part.part.deviceId}/${windows11 ? 11 : 10}/${index}`;
+    const partKey = `${part.part.vendorId}${part.part.deviceId}`;
+    const key = `${model.index}/p${partKey}/${windows11 ? 11 : 10}/${index}`;
     let node = this.nodeCache.get(key)?.[0];
     if (node === undefined) {
       const install: WaveInstall = family.inbox ? { kind: 'none' } : { kind: 'release', index };

@@ -11,7 +11,7 @@ export interface Release {
   readonly date: string;
 }
 
-/** What a model's wave has installed for one family: a catalog release, a newer OEM build, or nothing. */
+/** What a model's wave has for one family: a catalog release, a newer OEM build, or nothing. */
 export type WaveInstall =
   | { readonly kind: 'release'; readonly index: number }
   | { readonly kind: 'newer-than-catalog'; readonly release: Release }

@@ -70,13 +70,19 @@ export function registerProfileActions(
     permissions: readProfiles,
     handler: async (request, reply) => {
       const profileId = guidParam(request, 'profileId', 'profile');
-      if (request.body !== undefined && !isEmptyObject(request.body)) {
+      if (!isNoBody(request.body)) {
         throw graphError('bodyNotAllowed', {});
       }
       await deps.profiles.requestSync(principalOf(request).tenantId, profileId);
       reply.code(204).send();
     },
   });
+}
+
+// Clients send a parameterless action with no body, `{}` or, like the Graph JS client's
+// `post(null)`, a JSON `null`; all three mean no parameters.
+function isNoBody(value: unknown): boolean {
+  return value === undefined || value === null || isEmptyObject(value);
 }
 
 function isEmptyObject(value: unknown): boolean {

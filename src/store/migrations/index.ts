@@ -2,9 +2,14 @@
 // the next.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as profiles from './001-profiles.js';
+import * as catalog from './002-catalog.js';
+import * as fleet from './003-fleet.js';
 
 const migrations: Record<string, Migration> = {
   '001-profiles': profiles,
+  '002-catalog': catalog,
+  '003-fleet': fleet,
+  '004-identity': await import('./004-identity.js'),
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,72 @@
+// Receiving device reports: one at a time from devices over HTTP, or a whole file at once from
+// `import devices`, where every line lands or none does.
+import type { Store } from '../store/store.js';
+import { storeReport, type ReportOutcome } from './device-report-store.js';
+import type { DeviceReport } from './report-types.js';
+
+export interface NumberedReport {
+  readonly line: number;
+  readonly report: DeviceReport;
+}
+
+export interface ImportSummary {
+  readonly stored: number;
+  readonly registered: number;
+  readonly unchanged: number;
+  /** Lines a stored report of the same device outranks (newer, or same time and first). */
+  readonly skipped: readonly { readonly line: number; readonly reason: string }[];
+  /** Distinct hardware configurations among the stored and unchanged reports. */
+  readonly configurations: number;
+}
+
+export class DeviceReportService {
+  constructor(private readonly deps: { readonly store: Store; readonly clock: () => Date }) {}
+
+  async receive(tenantId: string, report: DeviceReport): Promise<ReportOutcome> {
+    return this.deps.store.transaction((tx) =>
+      storeReport(tx, tenantId, report, this.deps.clock()),
+    );
+  }
+
+  /** Stores every report in one transaction; a thrown error leaves the store as it was. */
+  async importAll(
+    tenantId: string,
+    reports: readonly NumberedReport[],
+    onProgress: (done: number) => void = () => {},
+  ): Promise<ImportSummary> {
+    const now = this.deps.clock();
+    const skipped: { line: number; reason: string }[] = [];
+    const keys = new Set<string>();
+    let stored = 0;
+    let registered = 0;
+    let unchanged = 0;
+
+    await this.deps.store.transaction(async (tx) => {
+      for (const [index, { line, report }] of reports.entries()) {
+        const outcome = await storeReport(tx, tenantId, report, now);
+        if (outcome.kind === 'stored' || outcome.kind === 'unchanged') {
+          keys.add(outcome.configurationKey);
+        }
+        if (outcome.kind === 'stored') stored++;
+        if (outcome.kind === 'stored' && outcome.registered) registered++;
+        if (outcome.kind === 'unchanged') unchanged++;
+        if (outcome.kind === 'stale' || outcome.kind === 'conflicting') {
+          skipped.push({ line, reason: skipReason(report, outcome) });
+        }
+        onProgress(index + 1);
+      }
+    });
+
+    return { stored, registered, unchanged, skipped, configurations: keys.size };
+  }
+}
+
+export function skipReason(
+  report: DeviceReport,
+  outcome: Extract<ReportOutcome, { kind: 'stale' | 'conflicting' }>,
+): string {
+  return outcome.kind === 'stale'
+    ? `device ${report.deviceId} has a newer report (${outcome.storedReportedAt}) stored`
+    : `device ${report.deviceId} has another report of the same time ` +
+        `(${outcome.storedReportedAt}) stored`;
+}

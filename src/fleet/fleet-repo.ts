@@ -1,0 +1,111 @@
+// SQL for devices. Every statement is scoped by tenant; a device of another tenant is
+// indistinguishable from a missing one.
+import type { Updateable } from 'kysely';
+import type { Db } from '../store/store.js';
+import type { DeviceTable } from '../store/schema.js';
+
+export function devicesOf(db: Db, tenantId: string) {
+  return db.selectFrom('devices').where('tenant_id', '=', tenantId);
+}
+
+export async function findDevice(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<DeviceTable | undefined> {
+  return devicesOf(db, tenantId).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDeviceByDeviceId(
+  db: Db,
+  tenantId: string,
+  deviceId: string,
+): Promise<DeviceTable | undefined> {
+  return devicesOf(db, tenantId).selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+}
+
+export async function findDevicesByIds(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<DeviceTable[]> {
+  if (ids.length === 0) return [];
+
+  return devicesOf(db, tenantId).selectAll().where('id', 'in', ids).execute();
+}
+
+/** Inserts the device unless its deviceId is taken; true when the row went in. */
+export async function insertDevice(db: Db, row: DeviceTable): Promise<boolean> {
+  const result = await db
+    .insertInto('devices')
+    .values(row)
+    .onConflict((oc) => oc.columns(['tenant_id', 'device_id']).doNothing())
+    .executeTakeFirst();
+
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+export async function updateDevice(
+  db: Db,
+  tenantId: string,
+  id: string,
+  changes: Updateable<DeviceTable>,
+): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set(changes)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Removes the device, its group memberships and a configuration no other device shares. */
+export async function deleteDevice(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const row = await findDevice(db, tenantId, id);
+  if (!row) return false;
+
+  await db
+    .deleteFrom('group_members')
+    .where('tenant_id', '=', tenantId)
+    .where('member_id', '=', id)
+    .execute();
+  await db.deleteFrom('devices').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  if (row.configuration_key !== null) {
+    await dropUnusedConfiguration(db, tenantId, row.configuration_key);
+  }
+
+  return true;
+}
+
+/** Stores a configuration unless one with the same key (hence the same content) exists. */
+export async function saveConfiguration(
+  db: Db,
+  tenantId: string,
+  key: string,
+  body: string,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('device_configurations')
+    .values({ tenant_id: tenantId, key, body, created_at: now })
+    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+    .execute();
+}
+
+export async function dropUnusedConfiguration(db: Db, tenantId: string, key: string) {
+  await db
+    .deleteFrom('device_configurations')
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('devices')
+            .select('id')
+            .where('devices.tenant_id', '=', tenantId)
+            .where('devices.configuration_key', '=', key),
+        ),
+      ),
+    )
+    .execute();
+}

@@ -1,0 +1,102 @@
+// Security groups under /groups on both /beta and /v1.0.
+import { parseGroupChanges, parseNewGroup } from '../../fleet/group-body.js';
+import { groupsOf } from '../../fleet/group-repo.js';
+import type { GroupService } from '../../fleet/group-service.js';
+import { groupJson, groupSpec } from '../../fleet/group-spec.js';
+import type { GroupTable } from '../../store/schema.js';
+import type { Db } from '../../store/store.js';
+import { addRoute } from '../add-route.js';
+import { entityOptions, sendCollection, sendCount, sendEntity } from '../odata-response.js';
+import { guidParam } from '../path-params.js';
+import { principalOf } from '../request-context.js';
+import type { GraphServer } from '../server.js';
+import { directoryVersions } from './devices.js';
+import { readGroups, writeGroups } from './devices-permissions.js';
+import { registerMemberRoutes } from './groups-members.js';
+
+export interface GroupRouteDeps {
+  readonly db: Db;
+  readonly groups: GroupService;
+}
+
+export function registerGroupRoutes(server: GraphServer, deps: GroupRouteDeps): void {
+  for (const version of directoryVersions) {
+    registerVersion(server, deps, `/${version}/groups`);
+    registerMemberRoutes(server, deps, `/${version}/groups`);
+  }
+}
+
+function registerVersion(server: GraphServer, deps: GroupRouteDeps, path: string): void {
+  const { db, groups } = deps;
+  const tenantOf = (request: Parameters<typeof principalOf>[0]) => principalOf(request).tenantId;
+  const idOf = (request: { params: unknown }) => guidParam(request, 'id', 'group');
+  const contextPath = 'groups';
+
+  addRoute(server, {
+    method: 'GET',
+    url: path,
+    permissions: readGroups,
+    handler: (request, reply) =>
+      sendCollection(request, reply, {
+        spec: groupSpec,
+        contextPath,
+        base: groupsOf(db, tenantOf(request)),
+        toJson: (row: GroupTable) => groupJson(row),
+      }),
+  });
+
+  addRoute(server, {
+    method: 'GET',
+    url: `${path}/$count`,
+    permissions: readGroups,
+    handler: (request, reply) =>
+      sendCount(request, reply, groupSpec, groupsOf(db, tenantOf(request))),
+  });
+
+  addRoute(server, {
+    method: 'POST',
+    url: path,
+    permissions: writeGroups,
+    handler: async (request, reply) => {
+      const row = await groups.create(tenantOf(request), parseNewGroup(request.body));
+      sendEntity(request, reply, {
+        contextPath,
+        json: groupJson(row),
+        status: 201,
+        location: `${request.graph.baseUrl}${path}/${row.id}`,
+      });
+    },
+  });
+
+  addRoute(server, {
+    method: 'GET',
+    url: `${path}/:id`,
+    permissions: readGroups,
+    handler: async (request, reply) => {
+      const options = entityOptions(request, groupSpec);
+      const row = await groups.get(tenantOf(request), idOf(request));
+      sendEntity(request, reply, { contextPath, json: groupJson(row), options });
+    },
+  });
+
+  // Graph answers a group update with 204 and no body.
+  addRoute(server, {
+    method: 'PATCH',
+    url: `${path}/:id`,
+    permissions: writeGroups,
+    handler: async (request, reply) => {
+      await groups.update(tenantOf(request), idOf(request), parseGroupChanges(request.body));
+      reply.code(204).send();
+    },
+  });
+
+  addRoute(server, {
+    method: 'DELETE',
+    url: `${path}/:id`,
+    permissions: writeGroups,
+    handler: async (request, reply) => {
+      await groups.delete(tenantOf(request), idOf(request));
+      reply.code(204).send();
+    },
+  });
+}
