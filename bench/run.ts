@@ -15,6 +15,7 @@ export interface Benchmark {
 
 const benchmarks: readonly (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import('./inf-read.js'),
+  () => import('./sync.js'),
 ];
 
 const filter = process.argv[2];

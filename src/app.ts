@@ -2,6 +2,10 @@
 import type { Logger } from 'pino';
 import type { ServeSettings } from './config/serve-settings.js';
 import { createGraphServer } from './http/server.js';
+import { registerIssuerRoutes } from './http/routes/issuer.js';
+import { throttleHook } from './http/throttle.js';
+import { createMemoryThrottleCounters } from './http/throttle-counters.js';
+import { certificateHosts, loadTlsMaterial } from './http/tls-files.js';
 import { registerAssignmentRoutes } from './http/routes/assignments.js';
 import { registerCatalogRoutes } from './http/routes/catalog-routes.js';
 import { registerFleetRoutes } from './http/routes/devices-fleet.js';
@@ -13,6 +17,8 @@ import {
   createTokenVerifier,
   type TokenVerifier,
   loadOrCreateSigningKeys,
+  loadTrustedIssuers,
+  watchKeyRingFile,
 } from './identity/index.js';
 import { InventoryService } from './profiles/inventory-service.js';
 import { ProfileService } from './profiles/profile-service.js';
@@ -25,6 +31,8 @@ export interface RunningService {
   /** Where the service listens, e.g. `http://127.0.0.1:8080`. */
   readonly url: string;
   readonly store: Store;
+  /** The development CA clients must trust with `--tls-self-signed`, else null. */
+  readonly tlsCaFile?: string | null;
   /** Stops accepting, finishes in-flight requests, finishes or releases jobs, closes the store. */
   close(): Promise<void>;
 }
@@ -46,6 +54,18 @@ export async function startService(
     onIdleConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
   });
   const ring = await loadOrCreateSigningKeys(settings.dataDir);
+  // Rotations by `drivergraph keys rotate` reach a running server through the ring file.
+  const keys = await watchKeyRingFile(settings.dataDir, ring);
+  const trustedIssuers = await loadTrustedIssuers(settings.trustedIssuers);
+  const tls = await loadTlsMaterial(settings.tls, {
+    dataDir: settings.dataDir,
+    hosts: certificateHosts([
+      settings.host,
+      settings.publicUrl && new URL(settings.publicUrl).hostname,
+    ]),
+    now: clock(),
+  });
+  let issuerUrl = settings.publicUrl ?? '';
   // The issuer is named after the URL clients use, known for certain only once we listen.
   let verifier: TokenVerifier | null = null;
   const lateVerifier: TokenVerifier = {
@@ -64,8 +84,19 @@ export async function startService(
     logger,
     clock,
     verifier: lateVerifier,
-    settings: { bodyLimit: settings.bodyLimitBytes, publicUrl: settings.publicUrl },
+    settings: {
+      bodyLimit: settings.bodyLimitBytes,
+      publicUrl: settings.publicUrl,
+      tls,
+      maxHeaderBytes: settings.maxHeaderBytes,
+    },
   });
+  // Added after createGraphServer's own hooks, so it runs once the caller is authenticated.
+  server.app.addHook(
+    'onRequest',
+    throttleHook(settings.throttle, createMemoryThrottleCounters(), clock),
+  );
+  registerIssuerRoutes(server, { db: store.db, keys, publicUrl: () => issuerUrl, clock });
   registerOperationRoutes(server, { store });
   registerProfileRoutes(server, { db: store.db, profiles });
   registerProfileActions(server, { profiles, inventory });
@@ -89,9 +120,13 @@ export async function startService(
 
   const address = await server.app.listen({ host: settings.host, port: settings.port });
   const url = address.replace('://[::1]', '://127.0.0.1');
+  issuerUrl = settings.publicUrl ?? publicUrlOf(url);
   verifier = createTokenVerifier({
     ring,
-    publicUrl: settings.publicUrl ?? publicUrlOf(url),
+    keys,
+    publicUrl: issuerUrl,
+    audiences: settings.audiences ?? undefined,
+    trustedIssuers,
     now: clock,
   });
   logger.info({ url, store: store.description }, 'service listening');
@@ -99,6 +134,7 @@ export async function startService(
   return {
     url,
     store,
+    tlsCaFile: tls?.caFile ?? null,
     close: async () => {
       await server.app.close();
       await scheduler?.stop();

@@ -1,6 +1,7 @@
 // The demo tenant's fleet: generated machines with their reports, the Pilot and Broad groups,
 // and a catalog of generated driver packages that match the machines' hardware.
 import { createHash } from 'node:crypto';
+import { normaliseChid } from '../catalog/chid.js';
 import type { PackageCandidate } from '../catalog/group-package-files.js';
 import { emptyReport, importPackages, type ImportReport } from '../catalog/import-packages.js';
 import { DeviceReportService } from '../fleet/device-report-service.js';
@@ -95,7 +96,8 @@ async function importCatalog(
 
   const report = emptyReport();
   for (const packages of batches.values()) {
-    const { publishing, chids } = packages[0]!;
+    const { publishing } = packages[0]!;
+    const chids = packages[0]!.chids.map((chid) => normaliseChid(chid) ?? chid);
     await importPackages(
       store,
       tenantId,

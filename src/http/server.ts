@@ -23,6 +23,10 @@ export interface HttpSettings {
   readonly bodyLimit: number;
   /** Fixed external URL; when null, links are built from the Host header the client used. */
   readonly publicUrl: string | null;
+  /** Certificate and key in PEM; absent or null serves plain HTTP. */
+  readonly tls?: { readonly cert: string; readonly key: string } | null;
+  /** Node's limit on the request line and headers together; above it Node answers 431. */
+  readonly maxHeaderBytes?: number;
 }
 
 export interface ServerDeps {
@@ -42,6 +46,7 @@ const hostPattern = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$
 
 export function createGraphServer(deps: ServerDeps): GraphServer {
   const app = Fastify({
+    ...nodeServerOptions(deps.settings),
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({
       disableRequestLogging: true,
@@ -203,4 +208,15 @@ function requestBaseUrl(request: FastifyRequest): string {
 
 function truncate(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}
+
+// TLS and the header limit belong to Node's own server; Fastify hands them through. Either way
+// the instance behaves alike, so it is typed as the plain HTTP one.
+function nodeServerOptions(settings: HttpSettings): { http: { maxHeaderSize?: number } } {
+  const maxHeaderSize = settings.maxHeaderBytes;
+  if (!settings.tls) return { http: { maxHeaderSize } };
+
+  return { https: { ...settings.tls, maxHeaderSize } } as unknown as {
+    http: { maxHeaderSize?: number };
+  };
 }

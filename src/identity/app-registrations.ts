@@ -51,10 +51,10 @@ export type ClientAuthentication =
   | { readonly kind: 'unknownClient' }
   | { readonly kind: 'wrongSecret' };
 
-// Kysely's `withTables` adds this table to whatever database type the caller holds, so the
-// identity tables stay declared beside the code that uses them.
-function tables(db: Kysely<object>): Kysely<IdentityTables> {
-  return db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;
+// The identity tables are declared beside the code that uses them rather than in the store's
+// schema; callers hand in the store's database, whatever else it holds.
+function tables<DB>(db: Kysely<DB>): Kysely<IdentityTables> {
+  return db as unknown as Kysely<IdentityTables>;
 }
 
 export interface AddAppOptions {
@@ -64,7 +64,7 @@ export interface AddAppOptions {
   readonly now: Date;
 }
 
-export async function addApp(db: Kysely<object>, options: AddAppOptions): Promise<AppCredentials> {
+export async function addApp<DB>(db: Kysely<DB>, options: AddAppOptions): Promise<AppCredentials> {
   const tenantId = checkedTenant(options.tenantId);
   const displayName = options.displayName.trim();
   if (displayName === '' || displayName.length > 256) {
@@ -90,7 +90,7 @@ export async function addApp(db: Kysely<object>, options: AddAppOptions): Promis
   return { app: appOf(row), clientSecret };
 }
 
-export async function listApps(db: Kysely<object>, tenantId: string): Promise<AppRegistration[]> {
+export async function listApps<DB>(db: Kysely<DB>, tenantId: string): Promise<AppRegistration[]> {
   const rows = await tables(db)
     .selectFrom('app_registrations')
     .selectAll()
@@ -103,8 +103,8 @@ export async function listApps(db: Kysely<object>, tenantId: string): Promise<Ap
 }
 
 /** Removes the app; tokens already issued to it stay valid until they expire. */
-export async function removeApp(
-  db: Kysely<object>,
+export async function removeApp<DB>(
+  db: Kysely<DB>,
   tenantId: string,
   clientId: string,
 ): Promise<boolean> {
@@ -125,8 +125,8 @@ export interface RotateSecretOptions {
   readonly now: Date;
 }
 
-export async function rotateAppSecret(
-  db: Kysely<object>,
+export async function rotateAppSecret<DB>(
+  db: Kysely<DB>,
   options: RotateSecretOptions,
 ): Promise<AppCredentials | null> {
   const tenantId = checkedTenant(options.tenantId);
@@ -161,8 +161,8 @@ export async function rotateAppSecret(
 }
 
 /** Checks a client's secret against the current one, and the previous one within its overlap. */
-export async function authenticateClient(
-  db: Kysely<object>,
+export async function authenticateClient<DB>(
+  db: Kysely<DB>,
   tenantId: string,
   clientId: string,
   clientSecret: string,

@@ -1,6 +1,6 @@
 // The client-credentials grant of the built-in issuer: an app registered in a tenant proves
 // itself with its client secret and receives an application token with its roles.
-import type { Kysely } from 'kysely';
+import type { Db } from '../store/store.js';
 import { authenticateClient } from './app-registrations.js';
 import { isGuid } from './guid.js';
 import { GRAPH_APP_ID, GRAPH_AUDIENCE } from './issuer.js';
@@ -23,7 +23,7 @@ export interface ClientCredentialsRequest {
 }
 
 export interface ClientCredentialsContext {
-  readonly db: Kysely<object>;
+  readonly db: Db;
   readonly ring: KeyRing;
   readonly publicUrl: string;
   readonly now: Date;

@@ -116,7 +116,10 @@ function readHeader(text: string, open: number, end: number, warnings: PendingWa
     const rest = text.slice(close + 1, end).trim();
 
     if (rest !== '' && !rest.startsWith(';')) {
-      warnings.push({ at: open, message: `text after section header ignored: ${rest.slice(0, 40)}` });
+      warnings.push({
+        at: open,
+        message: `text after section header ignored: ${rest.slice(0, 40)}`,
+      });
     }
   }
 

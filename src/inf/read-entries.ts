@@ -199,8 +199,9 @@ export function readEntries(
         if (joined === '') joinedAt = pos;
         joined += text.slice(pos, backslash);
       } else {
-        const content = (joined === '' ? codeOf(text, pos, end) : joined + codeOf(text, pos, end))
-          .trim();
+        const content = (
+          joined === '' ? codeOf(text, pos, end) : joined + codeOf(text, pos, end)
+        ).trim();
         const at = joined === '' ? pos : joinedAt;
 
         if (content !== '') entries.push(parseEntry(content, at, options, warnings));

@@ -46,7 +46,11 @@ function installCandidates(installSection: string, architectureText: string): st
   );
 }
 
-function createInstallReader(index: SectionIndex, substitute: Substitute, warnings: PendingWarning[]) {
+function createInstallReader(
+  index: SectionIndex,
+  substitute: Substitute,
+  warnings: PendingWarning[],
+) {
   const cache = new Map<string, InstallFeatures | null>();
 
   return (installSection: string, architectureText: string): InstallFeatures | null => {

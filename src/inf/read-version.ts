@@ -82,8 +82,7 @@ export function readVersion(
   const driverVerEntry = values.get('driverver');
   const lockdown = get('pnplockdown');
 
-  if (signature === null)
-    warnings.push({ at: section.at, message: '[Version] has no Signature' });
+  if (signature === null) warnings.push({ at: section.at, message: '[Version] has no Signature' });
   else if (!SIGNATURES.has(signature.toLowerCase())) {
     warnings.push({ at: atOf('signature'), message: `unknown Signature ${signature}` });
   }

@@ -10,11 +10,12 @@ import {
   type Configuration,
 } from '../applicability/index.js';
 import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
+import type { DeviceConfiguration } from '../fleet/configuration-of.js';
 
 /** One distinct hardware configuration among the assigned devices, and how many share it. */
 export interface WeightedConfiguration {
   readonly deviceCount: number;
-  readonly configuration: Configuration;
+  readonly configuration: DeviceConfiguration;
 }
 
 export interface SyncCatalog {
@@ -33,7 +34,7 @@ export function computeInventory(inputs: SyncInputs): ComputedInventoryRow[] {
   const index = buildCatalogIndex(inputs.catalog.packages, inputs.catalog.matchRows);
   const cache = createNodeEvaluationCache();
   const evaluations = inputs.configurations.map(({ configuration, deviceCount }) => ({
-    evaluation: evaluateConfiguration(configuration, index, cache),
+    evaluation: evaluateConfiguration(engineView(configuration), index, cache),
     deviceCount,
   }));
   const packages = new Map(inputs.catalog.packages.map((p) => [p.id, p]));
@@ -52,6 +53,20 @@ export function computeInventory(inputs: SyncInputs): ComputedInventoryRow[] {
       recommended: summary.recommended,
     };
   });
+}
+
+/**
+ * Stored configurations leave out instance IDs, which differ between identical machines; the
+ * engine names nodes, so each is named by its most specific ID instead.
+ */
+function engineView(configuration: DeviceConfiguration): Configuration {
+  return {
+    ...configuration,
+    devices: configuration.devices.map((node) => ({
+      ...node,
+      instanceId: node.hardwareIds[0] ?? node.compatibleIds[0] ?? 'unidentified node',
+    })),
+  };
 }
 
 /** Assigned devices that have reported, the profile's deviceReporting counter. */

@@ -1,4 +1,6 @@
 // Gathers what a sync of one profile weighs: the devices its assignments reach and the catalog.
+import { loadCatalog } from '../catalog/catalog-repo.js';
+import { loadAssignedConfigurations } from '../fleet/fleet-repo-assigned.js';
 import type { Db } from '../store/store.js';
 import type { SyncInputs } from './compute-inventory.js';
 
@@ -19,10 +21,31 @@ export async function loadSyncInputs(
   profileId: string,
 ): Promise<LoadedSyncInputs> {
   const scope = await loadAssignmentScope(db, tenantId, profileId);
+  const { configurations } = await loadAssignedConfigurations(db, tenantId, scope);
+  if (configurations.length === 0) {
+    return { scope, configurations, catalog: { packages: [], matchRows: [] } };
+  }
 
-  // The store has no device-report or catalog tables yet, so no group resolves to a device and
-  // there is no driver to offer. The scope is read anyway: it is what the fleet lookup will take.
-  return { scope, configurations: [], catalog: { packages: [], matchRows: [] } };
+  // Only catalog rows that some assigned device could match are worth reading.
+  const catalog = await loadCatalog(db, tenantId, reportedIds(configurations));
+
+  return {
+    scope,
+    configurations,
+    catalog: { packages: catalog.packages, matchRows: catalog.rows },
+  };
+}
+
+function reportedIds(configurations: SyncInputs['configurations']): Set<string> {
+  const ids = new Set<string>();
+  for (const { configuration } of configurations) {
+    for (const node of configuration.devices) {
+      for (const id of node.hardwareIds) ids.add(id.toUpperCase());
+      for (const id of node.compatibleIds) ids.add(id.toUpperCase());
+    }
+  }
+
+  return ids;
 }
 
 export async function loadAssignmentScope(

@@ -87,7 +87,7 @@ describe('drivergraph import devices', () => {
     }
   };
 
-  test('imports JSON Lines, storing identical hardware once, and a repeat changes nothing', async (t) => {
+  test('stores JSON Lines with identical hardware once; a repeat changes nothing', async (t) => {
     const data = join(folder, 'jsonl-data');
     const file = join(folder, 'reports.jsonl');
     const ids = [randomUUID(), randomUUID(), randomUUID()];

@@ -63,7 +63,7 @@ const mutation = fc.oneof(
   fc.record({
     kind: fc.constant('set' as const),
     path: fc.constantFrom(...strings),
-    value: badString,
+    value: badOrNull,
   }),
   fc.record({
     kind: fc.constant('set' as const),

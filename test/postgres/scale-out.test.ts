@@ -28,6 +28,7 @@ const skip = testBackend === 'postgres' ? false : postgresSkipReason;
 const publicUrl = 'http://drivergraph.scale-out.test';
 const profileCount = 20;
 const syncRequests = 200;
+const timeout = { timeout: 90_000 };
 
 let database: TestDatabase;
 let store: Store;
@@ -86,116 +87,121 @@ describe('two API processes and two workers on one PostgreSQL database', { skip 
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  test('200 sync requests over 20 profiles sync every profile, one run at a time', async () => {
-    const sampler = sampleConcurrentRuns(store);
-    const statuses: number[] = [];
-    await inParallel(syncRequests, 20, async (i) => {
-      const id = profileIds[i % profileCount]!;
-      const response = await api(i, 'POST', `${profilesPath}/${id}/syncInventory`);
-      statuses.push(response.status);
-    });
-    await waitForIdleQueue(store, 60_000);
-    const overlapsSeen = await sampler.stop();
+  test(
+    '200 sync requests over 20 profiles sync every profile, one run at a time',
+    timeout,
+    async () => {
+      const sampler = sampleConcurrentRuns(store);
+      const statuses: number[] = [];
+      await inParallel(syncRequests, 20, async (i) => {
+        const id = profileIds[i % profileCount]!;
+        const response = await api(i, 'POST', `${profilesPath}/${id}/syncInventory`);
+        statuses.push(response.status);
+      });
+      await waitForIdleQueue(store, 60_000);
+      const overlapsSeen = await sampler.stop();
 
-    assert.deepEqual(new Set(statuses), new Set([204]));
-    assert.deepEqual(overlapsSeen, []);
-    const profiles = await store.db.selectFrom('profiles').selectAll().execute();
-    for (const profile of profiles) {
-      assert.equal(profile.sync_state, 'success', profile.id);
-      assert.ok(profile.last_successful_sync_at! >= profile.last_sync_requested_at!, profile.id);
-    }
-    assert.deepEqual(overlappingJobs(await jobRows(store)), []);
-    const failed = await store.db
-      .selectFrom('sync_jobs')
-      .select(['id', 'error'])
-      .where('state', '=', 'failed')
-      .execute();
-    assert.deepEqual(failed, []);
-    for (const worker of workers) {
-      assert.ok(
-        worker.logs.some((line) => line.msg === 'sync finished'),
-        `${worker.name} ran no sync: the work was not shared`,
-      );
-    }
-  });
-
-  test('a worker killed mid-run leaves its job to the other, with the list and decisions whole', async () => {
-    const profileId = profileIds[0]!;
-    await store.db
-      .insertInto('decisions')
-      .values({
-        tenant_id: tenantA,
-        profile_id: profileId,
-        driver_id: 'approved-before-the-crash',
-        approval_status: 'approved',
-        deploy_at: '2026-02-01T00:00:00.000Z',
-        first_seen_at: '2026-01-01T00:00:00.000Z',
-        decided_at: '2026-01-15T00:00:00.000Z',
-        ever_recommended: 1,
-      })
-      .execute();
-    const before = await profileState(store, profileId);
-
-    // Holding the profile row makes the run stop inside its commit, after it has replaced the
-    // list and written decisions but before it can finish: the worst moment to die.
-    const blocker = new pg.Client({ connectionString: database.setting });
-    await blocker.connect();
-    let victim: CliProcess | undefined;
-    let jobId = '';
-    try {
-      await blocker.query('begin');
-      await blocker.query('select 1 from profiles where tenant_id = $1 and id = $2 for update', [
-        tenantA,
-        profileId,
-      ]);
-      const requested = await api(0, 'POST', `${profilesPath}/${profileId}/syncInventory`);
-      assert.equal(requested.status, 204);
-      await waitUntil('the run to block in its commit', () => commitIsWaiting(blocker), 20_000);
-
-      const running = await store.db
+      assert.deepEqual(new Set(statuses), new Set([204]));
+      assert.deepEqual(overlapsSeen, []);
+      const profiles = await store.db.selectFrom('profiles').selectAll().execute();
+      for (const profile of profiles) {
+        assert.equal(profile.sync_state, 'success', profile.id);
+        assert.ok(profile.last_successful_sync_at! >= profile.last_sync_requested_at!, profile.id);
+      }
+      assert.deepEqual(overlappingJobs(await jobRows(store)), []);
+      const failed = await store.db
         .selectFrom('sync_jobs')
-        .select(['id', 'lease_owner'])
-        .where('profile_id', '=', profileId)
-        .where('state', '=', 'running')
-        .executeTakeFirstOrThrow();
-      jobId = running.id;
-      const pid = Number(/\/(\d+)\/[^/]+$/.exec(running.lease_owner ?? '')?.[1]);
-      victim = workers.find((worker) => worker.child.pid === pid);
-      assert.ok(victim, `no worker process has pid ${pid}`);
-      await victim.kill();
-    } finally {
-      await blocker.query('rollback');
-      await blocker.end();
-    }
+        .select(['id', 'error'])
+        .where('state', '=', 'failed')
+        .execute();
+      assert.deepEqual(failed, []);
+      for (const worker of workers) {
+        assert.ok(
+          worker.logs.some((line) => line.msg === 'sync finished'),
+          `${worker.name} ran no sync: the work was not shared`,
+        );
+      }
+    },
+  );
 
-    const survivor = workers.find((worker) => worker !== victim)!;
-    await waitUntil(
-      'the job to finish on the surviving worker',
-      async () => {
-        const job = await store.db
+  test(
+    'a worker killed mid-run leaves its job to the other, with the list and decisions whole',
+    timeout,
+    async () => {
+      const profileId = profileIds[0]!;
+      await store.db
+        .insertInto('decisions')
+        .values({
+          tenant_id: tenantA,
+          profile_id: profileId,
+          driver_id: 'approved-before-the-crash',
+          approval_status: 'approved',
+          deploy_at: '2026-02-01T00:00:00.000Z',
+          first_seen_at: '2026-01-01T00:00:00.000Z',
+          decided_at: '2026-01-15T00:00:00.000Z',
+          ever_recommended: 1,
+        })
+        .execute();
+      const before = await profileState(store, profileId);
+
+      // Locking out writers of the inventory table makes the run stop inside its commit, with its
+      // lease extended and its transaction open: the worst moment to die. Requests only read it.
+      const blocker = new pg.Client({ connectionString: database.setting });
+      await blocker.connect();
+      let victim: CliProcess | undefined;
+      let jobId = '';
+      try {
+        await blocker.query('begin');
+        await blocker.query('lock table inventory in share mode');
+        const requested = await api(0, 'POST', `${profilesPath}/${profileId}/syncInventory`);
+        assert.equal(requested.status, 204);
+        await waitUntil('the run to block in its commit', () => commitIsWaiting(blocker), 20_000);
+
+        const running = await store.db
           .selectFrom('sync_jobs')
-          .select('state')
-          .where('id', '=', jobId)
+          .select(['id', 'lease_owner'])
+          .where('profile_id', '=', profileId)
+          .where('state', '=', 'running')
           .executeTakeFirstOrThrow();
+        jobId = running.id;
+        const pid = Number(/\/(\d+)\/[^/]+$/.exec(running.lease_owner ?? '')?.[1]);
+        victim = workers.find((worker) => worker.child.pid === pid);
+        assert.ok(victim, `no worker process has pid ${pid}`);
+        await victim.kill();
+      } finally {
+        await blocker.query('rollback');
+        await blocker.end();
+      }
 
-        return job.state === 'succeeded';
-      },
-      30_000,
-    );
+      const survivor = workers.find((worker) => worker !== victim)!;
+      await waitUntil(
+        'the job to finish on the surviving worker',
+        async () => {
+          const job = await store.db
+            .selectFrom('sync_jobs')
+            .select('state')
+            .where('id', '=', jobId)
+            .executeTakeFirstOrThrow();
 
-    const job = await store.db
-      .selectFrom('sync_jobs')
-      .selectAll()
-      .where('id', '=', jobId)
-      .executeTakeFirstOrThrow();
-    assert.equal(job.attempts, 2);
-    assert.ok(victim!.logs.some((l) => l.msg === 'sync started' && l.jobId === jobId));
-    assert.ok(survivor.logs.some((l) => l.msg === 'sync finished' && l.jobId === jobId));
-    const afterwards = await profileState(store, profileId);
-    assert.deepEqual(afterwards.inventory, before.inventory);
-    assert.deepEqual(afterwards.decisions, before.decisions);
-    assert.equal(afterwards.syncState, 'success');
-  });
+          return job.state === 'succeeded';
+        },
+        30_000,
+      );
+
+      const job = await store.db
+        .selectFrom('sync_jobs')
+        .selectAll()
+        .where('id', '=', jobId)
+        .executeTakeFirstOrThrow();
+      assert.equal(job.attempts, 2);
+      assert.ok(victim!.logs.some((l) => l.msg === 'sync started' && l.jobId === jobId));
+      assert.ok(survivor.logs.some((l) => l.msg === 'sync finished' && l.jobId === jobId));
+      const afterwards = await profileState(store, profileId);
+      assert.deepEqual(afterwards.inventory, before.inventory);
+      assert.deepEqual(afterwards.decisions, before.decisions);
+      assert.equal(afterwards.syncState, 'success');
+    },
+  );
 });
 
 function api(i: number, method: string, path: string, body?: unknown) {
@@ -288,7 +294,7 @@ async function commitIsWaiting(blocker: pg.Client): Promise<boolean> {
   const waiting = await blocker.query(
     `select 1 from pg_stat_activity
       where datname = current_database() and pid <> pg_backend_pid()
-        and wait_event_type = 'Lock' and query ilike 'update "profiles"%'`,
+        and wait_event_type = 'Lock' and query ilike 'delete from "inventory"%'`,
   );
 
   return (waiting.rowCount ?? 0) > 0;

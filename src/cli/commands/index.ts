@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerAppCommand } from './app.js';
 import { registerExplainCommand } from './explain.js';
 import { registerImportCommand } from './import.js';
 import { registerInfCommand } from './inf.js';
+import { registerKeysCommand } from './keys.js';
 import { registerServeCommand } from './serve.js';
 import { registerTokenCommand } from './token.js';
 import { registerWorkerCommand } from './worker.js';
@@ -11,6 +13,8 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerWorkerCommand(program);
   registerTokenCommand(program);
+  registerAppCommand(program);
+  registerKeysCommand(program);
   registerInfCommand(program);
   registerExplainCommand(program);
   registerImportCommand(program);

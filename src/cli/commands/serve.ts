@@ -60,6 +60,49 @@ export function registerServeCommand(program: Command): void {
         'SYNC_INTERVAL',
       ).default('24h'),
     )
+    .addOption(env('--tls-cert <file>', 'serve HTTPS with this PEM certificate', 'TLS_CERT'))
+    .addOption(env('--tls-key <file>', 'private key (PEM) of --tls-cert', 'TLS_KEY'))
+    .addOption(
+      env(
+        '--tls-self-signed',
+        'serve HTTPS with a development certificate kept in <data>/tls/',
+        'TLS_SELF_SIGNED',
+      ),
+    )
+    .addOption(env('--max-header-size <bytes>', 'largest request head accepted', 'MAX_HEADER_SIZE'))
+    .addOption(
+      env('--audience <aud...>', 'accepted token audiences (replace the defaults)', 'AUDIENCE'),
+    )
+    .addOption(
+      env('--trust-issuer <iss>', 'also trust this issuer ({tid}: tenant)', 'TRUST_ISSUER'),
+    )
+    .addOption(env('--trust-jwks <url|file>', 'keys of --trust-issuer', 'TRUST_JWKS'))
+    .addOption(
+      env(
+        '--trust-tenants <guids>',
+        'admit only these tenants from trusted issuers',
+        'TRUST_TENANTS',
+      ),
+    )
+    .addOption(env('--trust-entra', 'trust Microsoft Entra ID (v1 and v2 issuers)', 'TRUST_ENTRA'))
+    .addOption(env('--issuers-file <file>', 'JSON file of trusted issuers', 'ISSUERS_FILE'))
+    .addOption(
+      env(
+        '--throttle-tenant-requests <n>',
+        'requests per tenant per window',
+        'THROTTLE_TENANT_REQUESTS',
+      ),
+    )
+    .addOption(
+      env('--throttle-app-requests <n>', 'requests per app per window', 'THROTTLE_APP_REQUESTS'),
+    )
+    .addOption(
+      env('--throttle-tenant-writes <n>', 'writes per tenant per window', 'THROTTLE_TENANT_WRITES'),
+    )
+    .addOption(env('--throttle-app-writes <n>', 'writes per app per window', 'THROTTLE_APP_WRITES'))
+    .addOption(
+      env('--throttle-window <seconds>', 'length of a throttling window', 'THROTTLE_WINDOW'),
+    )
     .action(async (raw: RawServeOptions) => {
       await serve(raw);
     });
@@ -80,6 +123,11 @@ async function serve(raw: RawServeOptions): Promise<void> {
   const service = await startService(settings, logger);
   const demo = settings.demo ? await seedDemo(service.store, logger) : null;
   printBanner(service.url, demo?.tenantId ?? null, settings.dataDir);
+  if (service.tlsCaFile) {
+    console.error(
+      `Clients trust the development CA with NODE_EXTRA_CA_CERTS=${service.tlsCaFile}\n`,
+    );
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {

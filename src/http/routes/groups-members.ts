@@ -1,7 +1,8 @@
 // A group's direct members: list them, add one by reference, remove one.
-import { parseMemberReference } from '../../fleet/group-body.js';
-import { findDevicesByIds } from '../../fleet/fleet-repo.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deviceJson } from '../../fleet/device-spec.js';
+import { findDevicesByIds } from '../../fleet/fleet-repo.js';
+import { parseMemberReference } from '../../fleet/group-body.js';
 import { findGroupsByIds, membersOf } from '../../fleet/group-repo.js';
 import { groupJson, memberSpec } from '../../fleet/group-spec.js';
 import {
@@ -13,6 +14,7 @@ import {
   takePage,
   type RawQuery,
 } from '../../graph/odata/index.js';
+import type { Db } from '../../store/store.js';
 import { addRoute } from '../add-route.js';
 import { metadataUrl, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
@@ -46,42 +48,7 @@ export function registerMemberRoutes(
     handler: async (request, reply) => {
       const { tenantId, groupId } = ids(request);
       await groups.get(tenantId, groupId);
-
-      const options = parseQueryOptions(request.query as RawQuery, memberSpec, 'collection');
-      const base = membersOf(db, tenantId, groupId);
-      const query = applyQueryOptions(base.selectAll(), options, memberSpec);
-      const page = takePage((await query.execute()) as MemberRow[], options.page);
-      const json = await memberJsons(page.rows);
-      const body: Record<string, unknown> = {
-        '@odata.context': metadataUrl(
-          request.graph.baseUrl,
-          request.graph.version,
-          'directoryObjects',
-        ),
-      };
-      if (options.count) {
-        const counted = await countQuery(base, options, memberSpec).executeTakeFirst();
-        body['@odata.count'] = Number((counted as { count?: number | string })?.count ?? 0);
-      }
-      if (page.nextOffset !== null) {
-        const url = `${request.graph.baseUrl}${request.graph.originalUrl}`;
-        body['@odata.nextLink'] = buildNextLink(url, options, page.nextOffset);
-      }
-      body.value = json.map((item) => projectEntity(item, options.select));
-      reply.send(body);
-
-      async function memberJsons(rows: readonly MemberRow[]) {
-        const of = (type: MemberRow['member_type']) =>
-          rows.filter((row) => row.member_type === type).map((row) => row.id);
-        const devices = new Map(
-          (await findDevicesByIds(db, tenantId, of('device'))).map((r) => [r.id, deviceJson(r)]),
-        );
-        const nested = new Map(
-          (await findGroupsByIds(db, tenantId, of('group'))).map((r) => [r.id, groupJson(r)]),
-        );
-
-        return rows.map((row) => devices.get(row.id) ?? nested.get(row.id) ?? { id: row.id });
-      }
+      await sendMembers(request, reply, db, tenantId, groupId);
     },
   });
 
@@ -118,4 +85,52 @@ export function registerMemberRoutes(
       reply.code(204).send();
     },
   });
+}
+
+// Members are queried as one list over what devices and groups share, then each page is read
+// in full from its own table, so every member keeps its whole shape and its @odata.type.
+async function sendMembers(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  tenantId: string,
+  groupId: string,
+): Promise<void> {
+  const options = parseQueryOptions(request.query as RawQuery, memberSpec, 'collection');
+  const base = membersOf(db, tenantId, groupId);
+  const query = applyQueryOptions(base.selectAll(), options, memberSpec);
+  const page = takePage((await query.execute()) as MemberRow[], options.page);
+  const { baseUrl, version, originalUrl } = request.graph;
+  const body: Record<string, unknown> = {
+    '@odata.context': metadataUrl(baseUrl, version, 'directoryObjects'),
+  };
+
+  if (options.count) {
+    const counted = await countQuery(base, options, memberSpec).executeTakeFirst();
+    body['@odata.count'] = Number((counted as { count?: number | string })?.count ?? 0);
+  }
+  if (page.nextOffset !== null) {
+    body['@odata.nextLink'] = buildNextLink(`${baseUrl}${originalUrl}`, options, page.nextOffset);
+  }
+  const members = await memberJsons(db, tenantId, page.rows);
+  body.value = members.map((member) => projectEntity(member, options.select));
+
+  reply.send(body);
+}
+
+async function memberJsons(
+  db: Db,
+  tenantId: string,
+  rows: readonly MemberRow[],
+): Promise<Record<string, unknown>[]> {
+  const idsOf = (type: MemberRow['member_type']) =>
+    rows.filter((row) => row.member_type === type).map((row) => row.id);
+  const devices = await findDevicesByIds(db, tenantId, idsOf('device'));
+  const groups = await findGroupsByIds(db, tenantId, idsOf('group'));
+  const byId = new Map<string, Record<string, unknown>>([
+    ...devices.map((row) => [row.id, deviceJson(row)] as const),
+    ...groups.map((row) => [row.id, groupJson(row)] as const),
+  ]);
+
+  return rows.map((row) => byId.get(row.id) ?? { id: row.id });
 }

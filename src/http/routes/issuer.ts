@@ -1,7 +1,7 @@
 // The built-in issuer's endpoints, one set per tenant and shaped like Entra ID's, so that MSAL
 // and azure-identity can be pointed at the server: discovery document, signing keys, token.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Db } from '../../store/store.js';
 import {
   issueClientCredentialsToken,
   isGuid,
@@ -17,7 +17,7 @@ import type { GraphServer } from '../server.js';
 const FORM_BODY_LIMIT = 16 * 1024;
 
 export interface IssuerRouteDeps {
-  readonly db: Kysely<object>;
+  readonly db: Db;
   readonly keys: KeyRingSource;
   /** The URL the issuer is named after; known once the server listens. */
   readonly publicUrl: () => string;
