@@ -5,6 +5,7 @@ import { createGraphServer } from './http/server.js';
 import { registerIssuerRoutes } from './http/routes/issuer.js';
 import { throttleHook } from './http/throttle.js';
 import { createMemoryThrottleCounters } from './http/throttle-counters.js';
+import { createStoreThrottleCounters } from './http/store-throttle-counters.js';
 import { certificateHosts, loadTlsMaterial } from './http/tls-files.js';
 import { registerAssignmentRoutes } from './http/routes/assignments.js';
 import { registerCatalogRoutes } from './http/routes/catalog-routes.js';
@@ -55,7 +56,7 @@ export async function startService(
   });
   const ring = await loadOrCreateSigningKeys(settings.dataDir);
   // Rotations by `drivergraph keys rotate` reach a running server through the ring file.
-  const keys = await watchKeyRingFile(settings.dataDir, ring);
+  const keys = watchKeyRingFile(settings.dataDir, ring);
   const trustedIssuers = await loadTrustedIssuers(settings.trustedIssuers);
   const tls = await loadTlsMaterial(settings.tls, {
     dataDir: settings.dataDir,
@@ -91,11 +92,12 @@ export async function startService(
       maxHeaderBytes: settings.maxHeaderBytes,
     },
   });
+  // Processes sharing a database share its limits; a lone process counts in memory.
+  const throttleCounters = store.capabilities.sharedByProcesses
+    ? createStoreThrottleCounters(store.db)
+    : createMemoryThrottleCounters();
   // Added after createGraphServer's own hooks, so it runs once the caller is authenticated.
-  server.app.addHook(
-    'onRequest',
-    throttleHook(settings.throttle, createMemoryThrottleCounters(), clock),
-  );
+  server.app.addHook('onRequest', throttleHook(settings.throttle, throttleCounters, clock));
   registerIssuerRoutes(server, { db: store.db, keys, publicUrl: () => issuerUrl, clock });
   registerOperationRoutes(server, { store });
   registerProfileRoutes(server, { db: store.db, profiles });

@@ -22,16 +22,17 @@ export function fixedKeyRing(ring: KeyRing): KeyRingSource {
 }
 
 /** Follows `<dataDir>/keys/signing-keys.json`, as rotated by `drivergraph keys rotate`. */
-export async function watchKeyRingFile(
+export function watchKeyRingFile(
   dataDir: string,
   initial: KeyRing,
   options: KeyRingSourceOptions = {},
-): Promise<KeyRingSource> {
+): KeyRingSource {
   const { checkIntervalMs = 1000, nowMs = Date.now } = options;
   const file = join(dataDir, 'keys', KEY_RING_FILE);
   let ring = initial;
-  let modified = await modifiedAt(file);
-  let lastCheck = nowMs();
+  // Unknown until the first check, which therefore reads the file: `initial` may predate it.
+  let modified: string | null = null;
+  let lastCheck = Number.NEGATIVE_INFINITY;
   let pending: Promise<KeyRing> | null = null;
 
   async function reload(): Promise<KeyRing> {

@@ -161,6 +161,14 @@ export interface CatalogMatchRowTable {
   version: string | null;
 }
 
+export interface ThrottleCounterTable {
+  tenant_id: string;
+  /** The counter's name within the tenant, e.g. its writes or one app's requests. */
+  key: string;
+  window_start: string;
+  count: number;
+}
+
 export interface Database {
   profiles: ProfileTable;
   profile_assignments: AssignmentTable;
@@ -173,4 +181,5 @@ export interface Database {
   device_configurations: DeviceConfigurationTable;
   groups: GroupTable;
   group_members: GroupMemberTable;
+  throttle_counters: ThrottleCounterTable;
 }

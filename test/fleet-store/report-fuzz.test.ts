@@ -116,7 +116,7 @@ describe('malformed device reports', () => {
   });
   after(() => service.dispose());
 
-  test('2,000 fuzzed malformed reports each get a 4xx and nothing is stored', async () => {
+  test('2,000 fuzzed malformed reports each get a 400 and nothing is stored', async () => {
     let sent = 0;
 
     await fc.assert(
@@ -131,7 +131,9 @@ describe('malformed device reports', () => {
           }),
         );
         sent += batch.length;
-        for (const status of statuses) assert.ok(status >= 400 && status < 500, `got ${status}`);
+        // Every spoiled report is a client error; 400 in particular, so nothing (a throttle, a
+        // permission) can stand in for the validation this test is about.
+        for (const status of statuses) assert.equal(status, 400);
       }),
       { numRuns: 40 },
     );

@@ -67,7 +67,7 @@ const expected = {
   'list driver inventories': 200,
   'execute action': 200,
   'delete profile': 204,
-  'get deleted profile': '404 ResourceNotFound',
+  'get deleted profile': 404,
 };
 
 describe('the built-in issuer over TLS', () => {

@@ -53,7 +53,10 @@ describe('two API processes and two workers on one PostgreSQL database', { skip 
     });
 
     const shared = ['--database', database.setting, '--data', dataDir];
-    const apiArgs = [...shared, '--no-worker', '--public-url', publicUrl];
+    // Intune's write limits (200 a tenant per 20 s) would refuse a burst this size; raised ones
+    // keep the shared counters counting without refusing the test's own requests.
+    const limits = ['--throttle-tenant-writes', '1000', '--throttle-app-writes', '1000'];
+    const apiArgs = [...shared, ...limits, '--no-worker', '--public-url', publicUrl];
     const workerArgs = [...shared, '--concurrency', '2', '--lease', '2s', '--poll', '50ms'];
     apis = await Promise.all([
       startApiProcess('api-1', apiArgs),

@@ -10,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '002-catalog': catalog,
   '003-fleet': fleet,
   '004-identity': await import('./004-identity.js'),
+  '005-throttle-counters': await import('./005-throttle-counters.js'),
 };
 
 export const migrationProvider: MigrationProvider = {
