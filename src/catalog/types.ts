@@ -18,7 +18,10 @@ export type WindowsUpdateClass =
   | 'SoftwareComponent'
   | 'Other';
 
-/** Automatic drivers are offered by scheduled scans; optional ones only where none or a generic one is installed. */
+/**
+ * Automatic drivers are offered by scheduled scans; optional ones only where no driver or a
+ * generic one is installed.
+ */
 export type PublishingKind = 'automatic' | 'optional';
 
 /** One driver package: an INF with its files. */

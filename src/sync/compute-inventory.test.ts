@@ -84,7 +84,7 @@ test('an empty catalog offers no drivers to any device', () => {
   assert.deepEqual(computeInventory(inputs), []);
 });
 
-test('both newer versions apply, the newest is recommended, and counts follow device weight', () => {
+test('both newer versions apply, the newest is recommended, counts follow device weight', () => {
   const inputs = { configurations: [{ deviceCount: 7, configuration }], catalog };
   const rows = computeInventory(inputs);
 

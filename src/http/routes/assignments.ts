@@ -6,58 +6,35 @@ import type { ProfileService } from '../../profiles/profile-service.js';
 import type { Db } from '../../store/store.js';
 import type { AssignmentTable } from '../../store/schema.js';
 import { addRoute } from '../add-route.js';
-import { entityOptions, sendCollection, sendCount, sendEntity } from '../odata-response.js';
+import { entityOptions, sendEntity } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
-import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
 import { readProfiles, writeProfiles } from './permissions.js';
+import { childContextPath, profileScope, registerChildCollection } from './profile-children.js';
 import { profilesPath } from './profiles.js';
 
 const collectionUrl = `${profilesPath}/:profileId/assignments`;
 const itemUrl = `${collectionUrl}/:assignmentId`;
+const itemPath = (profileId: string, id: string) =>
+  `${profilesPath}('${profileId}')/assignments('${id}')`;
 
 export function registerAssignmentRoutes(
   server: GraphServer,
   deps: { readonly db: Db; readonly profiles: ProfileService },
 ): void {
   const { db, profiles } = deps;
-  const contextOf = (profileId: string) =>
-    `deviceManagement/windowsDriverUpdateProfiles('${profileId}')/assignments`;
-  const ids = (request: Parameters<typeof principalOf>[0] & { params: unknown }) => ({
-    tenantId: principalOf(request).tenantId,
-    profileId: guidParam(request, 'profileId', 'profile'),
-  });
-  const base = (tenantId: string, profileId: string) =>
-    db
-      .selectFrom('profile_assignments')
-      .where('tenant_id', '=', tenantId)
-      .where('profile_id', '=', profileId);
+  const contextOf = (profileId: string) => childContextPath(profileId, 'assignments');
 
-  addRoute(server, {
-    method: 'GET',
+  registerChildCollection(server, profiles, {
     url: collectionUrl,
-    permissions: readProfiles,
-    handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
-      await profiles.get(tenantId, profileId);
-      await sendCollection(request, reply, {
-        spec: assignmentSpec,
-        contextPath: contextOf(profileId),
-        base: base(tenantId, profileId),
-        toJson: (row: AssignmentTable) => assignmentJson(row),
-      });
-    },
-  });
-
-  addRoute(server, {
-    method: 'GET',
-    url: `${collectionUrl}/$count`,
-    permissions: readProfiles,
-    handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
-      await profiles.get(tenantId, profileId);
-      await sendCount(request, reply, assignmentSpec, base(tenantId, profileId));
-    },
+    navigation: 'assignments',
+    spec: assignmentSpec,
+    base: ({ tenantId, profileId }) =>
+      db
+        .selectFrom('profile_assignments')
+        .where('tenant_id', '=', tenantId)
+        .where('profile_id', '=', profileId),
+    toJson: (row: AssignmentTable) => assignmentJson(row),
   });
 
   addRoute(server, {
@@ -65,13 +42,13 @@ export function registerAssignmentRoutes(
     url: collectionUrl,
     permissions: writeProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       const row = await profiles.addAssignment(tenantId, profileId, parseAssignment(request.body));
       sendEntity(request, reply, {
         contextPath: contextOf(profileId),
         json: assignmentJson(row),
         status: 201,
-        location: `${request.graph.baseUrl}${profilesPath}('${profileId}')/assignments('${row.id}')`,
+        location: `${request.graph.baseUrl}${itemPath(profileId, row.id)}`,
       });
     },
   });
@@ -81,7 +58,7 @@ export function registerAssignmentRoutes(
     url: itemUrl,
     permissions: readProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       const options = entityOptions(request, assignmentSpec);
       const assignmentId = guidParam(request, 'assignmentId', 'assignment');
       const row = await profiles.getAssignment(tenantId, profileId, assignmentId);
@@ -98,7 +75,7 @@ export function registerAssignmentRoutes(
     url: itemUrl,
     permissions: writeProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       const assignmentId = guidParam(request, 'assignmentId', 'assignment');
       const target = parseAssignment(request.body);
       const row = await profiles.updateAssignment(tenantId, profileId, assignmentId, target);
@@ -111,7 +88,7 @@ export function registerAssignmentRoutes(
     url: itemUrl,
     permissions: writeProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       const assignmentId = guidParam(request, 'assignmentId', 'assignment');
       await profiles.deleteAssignment(tenantId, profileId, assignmentId);
       reply.code(204).send();

@@ -8,11 +8,11 @@ import type { InventoryService } from '../../profiles/inventory-service.js';
 import type { ProfileService } from '../../profiles/profile-service.js';
 import type { Db } from '../../store/store.js';
 import { addRoute } from '../add-route.js';
-import { entityOptions, sendCollection, sendCount, sendEntity } from '../odata-response.js';
-import { driverIdParam, guidParam } from '../path-params.js';
-import { principalOf } from '../request-context.js';
+import { entityOptions, sendEntity } from '../odata-response.js';
+import { driverIdParam } from '../path-params.js';
 import type { GraphServer } from '../server.js';
 import { readProfiles, writeProfiles } from './permissions.js';
+import { childContextPath, profileScope, registerChildCollection } from './profile-children.js';
 import { profilesPath } from './profiles.js';
 
 const collectionUrl = `${profilesPath}/:profileId/driverInventories`;
@@ -27,38 +27,14 @@ export function registerInventoryRoutes(
   },
 ): void {
   const { db, profiles, inventory } = deps;
-  const contextOf = (profileId: string) =>
-    `deviceManagement/windowsDriverUpdateProfiles('${profileId}')/driverInventories`;
-  const ids = (request: Parameters<typeof principalOf>[0] & { params: unknown }) => ({
-    tenantId: principalOf(request).tenantId,
-    profileId: guidParam(request, 'profileId', 'profile'),
-  });
+  const contextOf = (profileId: string) => childContextPath(profileId, 'driverInventories');
 
-  addRoute(server, {
-    method: 'GET',
+  registerChildCollection(server, profiles, {
     url: collectionUrl,
-    permissions: readProfiles,
-    handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
-      await profiles.get(tenantId, profileId);
-      await sendCollection(request, reply, {
-        spec: inventorySpec,
-        contextPath: contextOf(profileId),
-        base: inventoryView(db, tenantId, profileId),
-        toJson: (row: InventoryView) => inventoryJson(row),
-      });
-    },
-  });
-
-  addRoute(server, {
-    method: 'GET',
-    url: `${collectionUrl}/$count`,
-    permissions: readProfiles,
-    handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
-      await profiles.get(tenantId, profileId);
-      await sendCount(request, reply, inventorySpec, inventoryView(db, tenantId, profileId));
-    },
+    navigation: 'driverInventories',
+    spec: inventorySpec,
+    base: ({ tenantId, profileId }) => inventoryView(db, tenantId, profileId),
+    toJson: (row: InventoryView) => inventoryJson(row),
   });
 
   addRoute(server, {
@@ -66,7 +42,7 @@ export function registerInventoryRoutes(
     url: collectionUrl,
     permissions: writeProfiles,
     handler: async (request) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       await profiles.get(tenantId, profileId);
       throw graphError('inventoryCreateNotAllowed', {});
     },
@@ -77,7 +53,7 @@ export function registerInventoryRoutes(
     url: itemUrl,
     permissions: readProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       const options = entityOptions(request, inventorySpec);
       const row = await inventory.get(tenantId, profileId, driverIdParam(request));
       sendEntity(request, reply, {
@@ -93,7 +69,7 @@ export function registerInventoryRoutes(
     url: itemUrl,
     permissions: writeProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       const driverId = driverIdParam(request);
       const row = await inventory.patch(
         tenantId,
@@ -110,7 +86,7 @@ export function registerInventoryRoutes(
     url: itemUrl,
     permissions: writeProfiles,
     handler: async (request, reply) => {
-      const { tenantId, profileId } = ids(request);
+      const { tenantId, profileId } = profileScope(request);
       await inventory.delete(tenantId, profileId, driverIdParam(request));
       reply.code(204).send();
     },
