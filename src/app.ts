@@ -8,9 +8,11 @@ import { createMemoryThrottleCounters } from './http/throttle-counters.js';
 import { createStoreThrottleCounters } from './http/store-throttle-counters.js';
 import { certificateHosts, loadTlsMaterial } from './http/tls-files.js';
 import { registerAssignmentRoutes } from './http/routes/assignments.js';
+import { registerBatchRoute } from './http/routes/batch.js';
 import { registerCatalogRoutes } from './http/routes/catalog-routes.js';
 import { registerFleetRoutes } from './http/routes/devices-fleet.js';
 import { registerInventoryRoutes } from './http/routes/driver-inventories.js';
+import { registerMatchedDeviceRoutes } from './http/routes/matched-devices.js';
 import { registerOperationRoutes } from './http/routes/operations.js';
 import { registerProfileActions } from './http/routes/profile-actions.js';
 import { registerProfileRoutes } from './http/routes/profiles.js';
@@ -52,7 +54,7 @@ export async function startService(
   const clock = options.clock ?? (() => new Date());
   const store = await openStore(settings.database, settings.dataDir, {
     poolSize: settings.poolSize,
-    onIdleConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
   });
   const ring = await loadOrCreateSigningKeys(settings.dataDir);
   // Rotations by `drivergraph keys rotate` reach a running server through the ring file.
@@ -104,11 +106,19 @@ export async function startService(
   registerProfileActions(server, { profiles, inventory });
   registerAssignmentRoutes(server, { db: store.db, profiles });
   registerInventoryRoutes(server, { db: store.db, profiles, inventory });
+  registerMatchedDeviceRoutes(server, { db: store.db, inventory });
   registerFleetRoutes(server, { store, clock, verifier: lateVerifier });
   registerCatalogRoutes(server, { store, clock });
+  registerBatchRoute(server);
 
   if (settings.worker) {
-    worker = startSyncWorker({ store, logger, clock, ...options.worker });
+    worker = startSyncWorker({
+      store,
+      logger,
+      clock,
+      leaseMs: settings.syncLeaseMs,
+      ...options.worker,
+    });
   }
   const scheduler = settings.worker
     ? startDailyScheduler({
