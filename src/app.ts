@@ -109,7 +109,7 @@ export async function startService(
   registerMatchedDeviceRoutes(server, { db: store.db, inventory });
   registerFleetRoutes(server, { store, clock, verifier: lateVerifier });
   registerCatalogRoutes(server, { store, clock });
-  registerBatchRoute(server);
+  registerBatchRoute(server, clock);
 
   if (settings.worker) {
     worker = startSyncWorker({

@@ -74,6 +74,11 @@ export const errorCatalogue = {
     "The method '{method}' is not allowed on '{path}'.",
   ),
   conflict: entry(409, 'Conflict', '{reason}'),
+  failedDependency: entry(
+    424,
+    'FailedDependency',
+    "The request depends on batch request '{dependency}', which failed, so it was not run.",
+  ),
   payloadTooLarge: entry(
     413,
     'RequestEntityTooLarge',

@@ -1,7 +1,9 @@
 // `POST /{version}/$batch`: JSON batching. Each request runs through the whole server, hooks
 // included, with the caller's own credentials, so a batch can do nothing its parts could not.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { graphError } from '../../graph/errors.js';
 import { parseBatch, type BatchItem } from '../batch-body.js';
+import { errorEnvelope } from '../error-envelope.js';
 import { addRoute } from '../add-route.js';
 import type { GraphServer } from '../server.js';
 
@@ -12,7 +14,7 @@ interface BatchResponse {
   readonly body?: unknown;
 }
 
-export function registerBatchRoute(server: GraphServer): void {
+export function registerBatchRoute(server: GraphServer, clock: () => Date): void {
   for (const version of ['beta', 'v1.0']) {
     addRoute(server, {
       method: 'POST',
@@ -20,7 +22,7 @@ export function registerBatchRoute(server: GraphServer): void {
       permissions: [],
       handler: async (request, reply) => {
         const items = parseBatch(request.body);
-        const responses = await runBatch(server.app, request, version, items);
+        const responses = await runBatch(server.app, request, version, items, clock);
         reply.send({ responses });
       },
     });
@@ -32,6 +34,7 @@ async function runBatch(
   outer: FastifyRequest,
   version: string,
   items: readonly BatchItem[],
+  clock: () => Date,
 ): Promise<BatchResponse[]> {
   const sequential = items.some((item) => item.dependsOn.length > 0);
   if (!sequential) return Promise.all(items.map((item) => runOne(app, outer, version, item)));
@@ -40,7 +43,9 @@ async function runBatch(
   const responses: BatchResponse[] = [];
   for (const item of items) {
     const failed = item.dependsOn.some((d) => (statuses.get(d.toLowerCase()) ?? 500) >= 400);
-    const response = failed ? failedDependency(item) : await runOne(app, outer, version, item);
+    const response = failed
+      ? failedDependency(item, statuses, outer, clock())
+      : await runOne(app, outer, version, item);
     statuses.set(item.id.toLowerCase(), response.status);
     responses.push(response);
   }
@@ -93,16 +98,20 @@ function versioned(version: string, url: string): string {
   return url.toLowerCase().startsWith(`/${version}/`) ? url : `/${version}${url}`;
 }
 
-function failedDependency(item: BatchItem): BatchResponse {
+function failedDependency(
+  item: BatchItem,
+  statuses: ReadonlyMap<string, number>,
+  outer: FastifyRequest,
+  now: Date,
+): BatchResponse {
+  const dependency = item.dependsOn.find((d) => (statuses.get(d.toLowerCase()) ?? 500) >= 400)!;
+  const error = graphError('failedDependency', { dependency });
+  const ids = { requestId: outer.id, clientRequestId: outer.graph.clientRequestId };
+
   return {
     id: item.id,
-    status: 424,
+    status: error.status,
     headers: { 'Content-Type': 'application/json' },
-    body: {
-      error: {
-        code: 'FailedDependency',
-        message: 'A request this one depends on failed, so it was not run.',
-      },
-    },
+    body: errorEnvelope(error, ids, now),
   };
 }
