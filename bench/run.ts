@@ -16,6 +16,7 @@ export interface Benchmark {
 const benchmarks: readonly (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import('./inf-read.js'),
   () => import('./sync.js'),
+  () => import('./sync-postgres.js'),
 ];
 
 const filter = process.argv[2];

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { packageFromInf } from '../src/catalog/package-from-inf.js';
 import { packageIdOf } from '../src/catalog/package-id.js';
 import { savePackage } from '../src/catalog/catalog-repo.js';
-import { configurationOf } from '../src/fleet/configuration-of.js';
+import { configurationOf, type AddressedConfiguration } from '../src/fleet/configuration-of.js';
+import { saveAddressedConfiguration } from '../src/fleet/configuration-repo.js';
 import { createFleet, type GeneratedPackage } from '../src/fleet/generator/index.js';
 import { readInf } from '../src/inf/read-inf.js';
 import type { DeviceTable } from '../src/store/schema.js';
@@ -69,21 +70,11 @@ async function saveDevices(
 ) {
   const seen = new Set<string>();
   let devices: DeviceTable[] = [];
-  let bodies: { key: string; body: string }[] = [];
+  let configurations: AddressedConfiguration[] = [];
   const flush = async () => {
     await store.transaction(async (tx) => {
-      if (bodies.length > 0) {
-        await tx
-          .insertInto('device_configurations')
-          .values(
-            bodies.map((b) => ({
-              tenant_id: tenantId,
-              key: b.key,
-              body: b.body,
-              created_at: now.toISOString(),
-            })),
-          )
-          .execute();
+      for (const addressed of configurations) {
+        await saveAddressedConfiguration(tx, tenantId, addressed, now);
       }
       for (let i = 0; i < devices.length; i += 500) {
         await tx
@@ -93,14 +84,15 @@ async function saveDevices(
       }
     });
     devices = [];
-    bodies = [];
+    configurations = [];
   };
 
   for (const report of reports) {
-    const { key, configuration } = configurationOf(report);
+    const addressed = configurationOf(report);
+    const { key } = addressed;
     if (!seen.has(key)) {
       seen.add(key);
-      bodies.push({ key, body: JSON.stringify(configuration) });
+      configurations.push(addressed);
     }
     devices.push({
       tenant_id: tenantId,

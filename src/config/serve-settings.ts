@@ -26,6 +26,8 @@ export interface ServeSettings {
   readonly publicUrl: string | null;
   readonly bodyLimitBytes: number;
   readonly syncIntervalMs: number;
+  /** How long a sync job's lease lasts before another worker may take the job over. */
+  readonly syncLeaseMs: number;
   readonly shutdownGraceMs: number;
   readonly tls: TlsSetting;
   readonly maxHeaderBytes: number;
@@ -51,6 +53,7 @@ export interface RawServeOptions extends RawTransportOptions, RawThrottleOptions
   readonly publicUrl?: string;
   readonly bodyLimit?: string | number;
   readonly syncInterval?: string;
+  readonly syncLease?: string;
 }
 
 export function resolveServeSettings(raw: RawServeOptions, cwd: string): ServeSettings {
@@ -73,6 +76,7 @@ export function resolveServeSettings(raw: RawServeOptions, cwd: string): ServeSe
     publicUrl: raw.publicUrl ? raw.publicUrl.replace(/\/+$/, '') : null,
     bodyLimitBytes: integer('body-limit', raw.bodyLimit ?? 1_048_576, 1024, 64 * 1_048_576),
     syncIntervalMs: parseDuration('sync-interval', raw.syncInterval ?? '24h'),
+    syncLeaseMs: shortDuration('sync-lease', raw.syncLease ?? '60s', 1_000, 3_600_000),
     shutdownGraceMs: 10_000,
     ...networkSettings(raw, cwd),
   });
@@ -95,6 +99,21 @@ export function parseDuration(name: string, text: string): number {
   const ms = match ? Number(match[1]) * units[match[2]!]! : Number.NaN;
   if (!(ms >= 60_000))
     throw new SettingsError(`--${name} must be a duration of at least 1m, e.g. 24h`);
+
+  return ms;
+}
+
+const shortUnits: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
+
+/** `500ms`, `30s`, `2m`, within the bounds given. */
+export function shortDuration(name: string, text: string, minMs: number, maxMs: number): number {
+  const match = /^(\d{1,7})(ms|s|m)$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * shortUnits[match[2]!]! : Number.NaN;
+  if (!(ms >= minMs && ms <= maxMs)) {
+    throw new SettingsError(
+      `--${name} must be a duration from ${minMs} ms to ${maxMs} ms, e.g. 30s`,
+    );
+  }
 
   return ms;
 }

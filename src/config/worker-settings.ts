@@ -1,7 +1,13 @@
 // Settings of a `drivergraph worker` process, resolved once (flag > environment > default),
 // validated and frozen. A worker process runs sync jobs and the daily scheduler, no HTTP.
 import { isAbsolute, resolve } from 'node:path';
-import { logLevels, parseDuration, SettingsError, type LogLevel } from './serve-settings.js';
+import {
+  logLevels,
+  parseDuration,
+  SettingsError,
+  shortDuration,
+  type LogLevel,
+} from './serve-settings.js';
 
 export interface WorkerSettings {
   readonly dataDir: string;
@@ -58,19 +64,4 @@ function integer(name: string, value: string | number, min: number, max: number)
   }
 
   return n;
-}
-
-const shortUnits: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
-
-/** `500ms`, `30s`, `2m`, within the bounds given. */
-function shortDuration(name: string, text: string, minMs: number, maxMs: number): number {
-  const match = /^(\d{1,7})(ms|s|m)$/.exec(text.trim());
-  const ms = match ? Number(match[1]) * shortUnits[match[2]!]! : Number.NaN;
-  if (!(ms >= minMs && ms <= maxMs)) {
-    throw new SettingsError(
-      `--${name} must be a duration from ${minMs} ms to ${maxMs} ms, e.g. 30s`,
-    );
-  }
-
-  return ms;
 }

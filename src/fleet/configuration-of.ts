@@ -34,6 +34,18 @@ export interface AddressedConfiguration {
   /** SHA-256 of the configuration's canonical JSON, 64 lower-case hex digits. */
   readonly key: string;
   readonly configuration: DeviceConfiguration;
+  /** The content address of each of `configuration.devices`, in the same order. */
+  readonly nodeKeys: readonly string[];
+}
+
+/**
+ * A configuration as stored: its nodes by content address. Identical nodes recur across many
+ * configurations (the same chipset in every model of a line), so each is stored once.
+ */
+export interface NodeKeyedConfiguration {
+  readonly os: ReportedOs;
+  readonly computerHardwareIds: readonly string[];
+  readonly nodeKeys: readonly string[];
 }
 
 export function configurationOf(report: DeviceReport): AddressedConfiguration {
@@ -56,7 +68,25 @@ export function configurationOf(report: DeviceReport): AddressedConfiguration {
     `"devices":[${texts.join(',')}]}`;
   const key = createHash('sha256').update(canonical).digest('hex');
 
-  return { key, configuration: { os, computerHardwareIds, devices } };
+  return {
+    key,
+    configuration: { os, computerHardwareIds, devices },
+    nodeKeys: texts.map(nodeKeyOf),
+  };
+}
+
+/**
+ * SHA-256 of a node's canonical JSON in base64url (43 characters): configurations list their
+ * nodes by these keys, so a short key keeps every stored configuration small.
+ */
+export function nodeKeyOf(canonicalNodeText: string): string {
+  return createHash('sha256').update(canonicalNodeText).digest('base64url');
+}
+
+export function nodeKeyedOf(addressed: AddressedConfiguration): NodeKeyedConfiguration {
+  const { os, computerHardwareIds } = addressed.configuration;
+
+  return { os, computerHardwareIds, nodeKeys: addressed.nodeKeys };
 }
 
 // Fields are written in a fixed order so that equal content always gives equal JSON text.

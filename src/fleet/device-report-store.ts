@@ -1,15 +1,12 @@
-// Stores a validated device report: the device points at its content-addressed configuration.
+// Stores a validated device report: the device points at its content-addressed configuration,
+// which lists its content-addressed nodes.
 // A report replaces the previous one as a whole; an older one never overwrites a newer one.
 // Callers run this inside a transaction so the replace is atomic.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/store.js';
 import { configurationOf } from './configuration-of.js';
-import {
-  dropUnusedConfiguration,
-  findDeviceByDeviceId,
-  insertDevice,
-  saveConfiguration,
-} from './fleet-repo.js';
+import { saveAddressedConfiguration } from './configuration-repo.js';
+import { dropUnusedConfiguration, findDeviceByDeviceId, insertDevice } from './fleet-repo.js';
 import type { DeviceReport } from './report-types.js';
 
 export type ReportOutcome =
@@ -32,7 +29,8 @@ export async function storeReport(
   report: DeviceReport,
   now: Date,
 ): Promise<ReportOutcome> {
-  const { key, configuration } = configurationOf(report);
+  const addressed = configurationOf(report);
+  const { key } = addressed;
   const reportedAt = new Date(report.reportedDateTime).toISOString();
   const fromReport = {
     display_name: report.deviceName,
@@ -42,8 +40,7 @@ export async function storeReport(
     configuration_key: key,
     reported_at: reportedAt,
   };
-  const save = () =>
-    saveConfiguration(db, tenantId, key, JSON.stringify(configuration), now.toISOString());
+  const save = () => saveAddressedConfiguration(db, tenantId, addressed, now);
 
   const objectId = randomUUID();
   const registered = await insertDevice(db, {

@@ -1,8 +1,13 @@
 // What a profile's sync weighs: the distinct hardware configurations of the assigned devices
-// that have reported, each with how many devices share it. Counting happens in SQL, so the
-// cost follows the number of configurations rather than the size of the fleet.
+// that have reported, each with how many devices share it, and their distinct nodes. Counting
+// happens in SQL, so the cost follows the number of configurations rather than the fleet size.
 import type { Db } from '../store/store.js';
-import type { DeviceConfiguration } from './configuration-of.js';
+import type {
+  ConfiguredNode,
+  DeviceConfiguration,
+  NodeKeyedConfiguration,
+} from './configuration-of.js';
+import { loadDeviceNodes, loadNodeKeyedConfigurations } from './configuration-repo.js';
 import { devicesInGroups } from './group-resolution.js';
 
 export interface AssignedScope {
@@ -14,12 +19,17 @@ export interface AssignedScope {
 export interface AssignedConfiguration {
   readonly key: string;
   readonly deviceCount: number;
+  /** Its nodes are shared with every other configuration that has them. */
   readonly configuration: DeviceConfiguration;
+  /** The content address of each of `configuration.devices`, in the same order. */
+  readonly nodeKeys: readonly string[];
 }
 
 export interface AssignedConfigurations {
   /** Sorted by key, so a sync sees them in the same order every time. */
   readonly configurations: readonly AssignedConfiguration[];
+  /** Every distinct node of those configurations, by its key. */
+  readonly nodes: ReadonlyMap<string, ConfiguredNode>;
   /** Assigned devices that have reported: the profile's deviceReporting counter. */
   readonly reportingDevices: number;
 }
@@ -31,7 +41,7 @@ export async function loadAssignedConfigurations(
   scope: AssignedScope,
 ): Promise<AssignedConfigurations> {
   if (!scope.allDevices && scope.includedGroupIds.length === 0) {
-    return { configurations: [], reportingDevices: 0 };
+    return { configurations: [], nodes: new Map(), reportingDevices: 0 };
   }
 
   let assigned = db
@@ -57,44 +67,46 @@ export async function loadAssignedConfigurations(
     .groupBy('devices.configuration_key')
     .orderBy('devices.configuration_key')
     .execute();
-  const bodies = await configurationBodies(
-    db,
-    tenantId,
-    counts.map((row) => row.configuration_key ?? ''),
-  );
+  const keys = counts.map((row) => row.configuration_key ?? '');
+  const stored = await loadNodeKeyedConfigurations(db, tenantId, keys);
+  const nodes = await loadDeviceNodes(db, tenantId, nodeKeysOf(stored.values()));
 
   const configurations = counts.map((row) => {
     const key = row.configuration_key ?? '';
-    const body = bodies.get(key);
+    const body = stored.get(key);
     if (body === undefined) throw new Error(`device configuration ${key} is missing`);
 
-    return { key, deviceCount: Number(row.count), configuration: body };
+    return {
+      key,
+      deviceCount: Number(row.count),
+      configuration: resolved(key, body, nodes),
+      nodeKeys: body.nodeKeys,
+    };
   });
 
   return {
     configurations,
+    nodes,
     reportingDevices: configurations.reduce((total, entry) => total + entry.deviceCount, 0),
   };
 }
 
-async function configurationBodies(
-  db: Db,
-  tenantId: string,
-  keys: readonly string[],
-): Promise<Map<string, DeviceConfiguration>> {
-  const bodies = new Map<string, DeviceConfiguration>();
-
-  for (let start = 0; start < keys.length; start += keysPerQuery) {
-    const rows = await db
-      .selectFrom('device_configurations')
-      .select(['key', 'body'])
-      .where('tenant_id', '=', tenantId)
-      .where('key', 'in', keys.slice(start, start + keysPerQuery))
-      .execute();
-    for (const row of rows) bodies.set(row.key, JSON.parse(row.body) as DeviceConfiguration);
-  }
-
-  return bodies;
+function* nodeKeysOf(configurations: Iterable<NodeKeyedConfiguration>): Generator<string> {
+  for (const configuration of configurations) yield* configuration.nodeKeys;
 }
 
-const keysPerQuery = 500;
+// Configurations share node objects, so resolving one costs an array of references.
+function resolved(
+  key: string,
+  stored: NodeKeyedConfiguration,
+  nodes: ReadonlyMap<string, ConfiguredNode>,
+): DeviceConfiguration {
+  const devices = stored.nodeKeys.map((nodeKey) => {
+    const node = nodes.get(nodeKey);
+    if (node === undefined) throw new Error(`device node ${nodeKey} of ${key} is missing`);
+
+    return node;
+  });
+
+  return { os: stored.os, computerHardwareIds: stored.computerHardwareIds, devices };
+}

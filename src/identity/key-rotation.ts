@@ -30,8 +30,16 @@ export async function rotateSigningKeys(
   const retireAfter = new Date(
     now.getTime() + (maxTokenLifetimeSeconds + CLOCK_SKEW_SECONDS) * 1000,
   );
-  const { privateKey: _dropped, ...oldPublic } = current.active;
-  const retiring: PublishedKey = Object.freeze({ ...oldPublic, retireAfter });
+  // Only the public half of the old key is kept: it verifies, it never signs again.
+  const { kid, alg, createdAt, publicJwk, publicKey } = current.active;
+  const retiring: PublishedKey = Object.freeze({
+    kid,
+    alg,
+    createdAt,
+    retireAfter,
+    publicJwk,
+    publicKey,
+  });
   const stillNeeded = current.published.filter(
     (key) => key.kid !== current.active.kid && (key.retireAfter?.getTime() ?? 0) >= now.getTime(),
   );

@@ -11,8 +11,8 @@ export interface PostgresOptions {
   readonly poolSize: number;
   /** How long a query waits for a free connection before failing as unavailable. */
   readonly connectTimeoutMs?: number;
-  /** An idle pooled connection died (server restart, terminated backend); the pool drops it. */
-  readonly onIdleConnectionError?: (error: Error) => void;
+  /** A pooled connection died (server restart, terminated backend); the pool replaces it. */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 /** Connects a pool to the PostgreSQL database at `url` and brings its schema up to date. */
@@ -22,9 +22,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     max: options.poolSize,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   });
-  // Without a listener, an idle client's error would be an uncaught exception and end the
-  // process; the pool has already discarded the client, so noting it is all there is to do.
-  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  // A connection the server closes reports it as an 'error' event, idle in the pool or checked
+  // out between two queries. Unheard, that event would end the process; heard, it only needs
+  // noting: the query that was running fails on its own, and the pool discards the client.
+  const noteLoss = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', noteLoss);
+  pool.on('connect', (client) => client.on('error', noteLoss));
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   try {

@@ -6,7 +6,7 @@ import type { Store } from './store.js';
 export interface OpenStoreOptions {
   /** Connections per process on PostgreSQL; SQLite has one. */
   readonly poolSize?: number;
-  readonly onIdleConnectionError?: (error: Error) => void;
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export const defaultPoolSize = 10;
@@ -26,9 +26,7 @@ export async function openStore(
   if (isPostgresUrl(database)) {
     return openPostgresStore(database, {
       poolSize: options.poolSize ?? defaultPoolSize,
-      ...(options.onIdleConnectionError
-        ? { onIdleConnectionError: options.onIdleConnectionError }
-        : {}),
+      ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
     });
   }
 

@@ -77,7 +77,7 @@ test('a profile without reporting devices has no applicable drivers', () => {
 
 test('an empty catalog offers no drivers to any device', () => {
   const inputs = {
-    configurations: [{ deviceCount: 1, configuration }],
+    configurations: [{ deviceCount: 1, configuration, nodeKeys: ['nic'] }],
     catalog: { packages: [], matchRows: [] },
   };
 
@@ -85,7 +85,10 @@ test('an empty catalog offers no drivers to any device', () => {
 });
 
 test('both newer versions apply, the newest is recommended, counts follow device weight', () => {
-  const inputs = { configurations: [{ deviceCount: 7, configuration }], catalog };
+  const inputs = {
+    configurations: [{ deviceCount: 7, configuration, nodeKeys: ['nic'] }],
+    catalog,
+  };
   const rows = computeInventory(inputs);
 
   assert.deepEqual(
@@ -97,4 +100,30 @@ test('both newer versions apply, the newest is recommended, counts follow device
   );
   assert.equal(rows[1]!.releaseDateTime, '2025-01-01T00:00:00.000Z');
   assert.equal(countReportingDevices(inputs), 7);
+});
+
+test('a node shared by configurations is weighed in each machine context', () => {
+  const chid = '{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}';
+  const targeted = { ...pkg('c', '4.0.0.0', '2026-01-01'), chids: [chid] };
+  const withTargeted = {
+    packages: [...catalog.packages, targeted],
+    matchRows: [...catalog.matchRows, row(targeted.id, 'PCI\\VEN_8086&DEV_15F3')],
+  };
+  const onModel = { ...configuration, computerHardwareIds: [chid] };
+  const rows = computeInventory({
+    configurations: [
+      { deviceCount: 3, configuration, nodeKeys: ['nic'] },
+      { deviceCount: 5, configuration: onModel, nodeKeys: ['nic'] },
+    ],
+    catalog: withTargeted,
+  });
+
+  assert.deepEqual(
+    rows.map((r) => [r.version, r.applicableDeviceCount, r.recommended]),
+    [
+      ['2.0.0.0', 8, false],
+      ['3.0.0.0', 8, true],
+      ['4.0.0.0', 5, true],
+    ],
+  );
 });

@@ -1,14 +1,9 @@
 // Turns what a sync loaded into the profile's applicable driver updates: the applicability
-// engine weighs each distinct configuration once, and counts are weighted by how many assigned
-// devices share it.
+// engine weighs each distinct node once per distinct machine context, and counts are weighted
+// by how many assigned devices share each configuration.
 import type { ComputedInventoryRow } from '../approval/merge-decisions.js';
-import {
-  buildCatalogIndex,
-  createNodeEvaluationCache,
-  evaluateConfiguration,
-  summarizeFleet,
-  type Configuration,
-} from '../applicability/index.js';
+import { buildCatalogIndex } from '../applicability/index.js';
+import { summarizeKeyedFleet } from '../applicability/summarize-keyed-fleet.js';
 import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
 import type { DeviceConfiguration } from '../fleet/configuration-of.js';
 
@@ -16,6 +11,8 @@ import type { DeviceConfiguration } from '../fleet/configuration-of.js';
 export interface WeightedConfiguration {
   readonly deviceCount: number;
   readonly configuration: DeviceConfiguration;
+  /** The content address of each of `configuration.devices`, in the same order. */
+  readonly nodeKeys: readonly string[];
 }
 
 export interface SyncCatalog {
@@ -32,14 +29,19 @@ export function computeInventory(inputs: SyncInputs): ComputedInventoryRow[] {
   if (inputs.configurations.length === 0 || inputs.catalog.packages.length === 0) return [];
 
   const index = buildCatalogIndex(inputs.catalog.packages, inputs.catalog.matchRows);
-  const cache = createNodeEvaluationCache();
-  const evaluations = inputs.configurations.map(({ configuration, deviceCount }) => ({
-    evaluation: evaluateConfiguration(engineView(configuration), index, cache),
-    deviceCount,
-  }));
+  const summaries = summarizeKeyedFleet(
+    inputs.configurations.map(({ configuration, nodeKeys, deviceCount }) => ({
+      os: configuration.os,
+      computerHardwareIds: configuration.computerHardwareIds,
+      nodes: configuration.devices,
+      nodeKeys,
+      deviceCount,
+    })),
+    index,
+  );
   const packages = new Map(inputs.catalog.packages.map((p) => [p.id, p]));
 
-  return summarizeFleet(evaluations).map((summary) => {
+  return summaries.map((summary) => {
     const pkg = packages.get(summary.packageId)!;
 
     return {
@@ -53,20 +55,6 @@ export function computeInventory(inputs: SyncInputs): ComputedInventoryRow[] {
       recommended: summary.recommended,
     };
   });
-}
-
-/**
- * Stored configurations leave out instance IDs, which differ between identical machines; the
- * engine names nodes, so each is named by its most specific ID instead.
- */
-function engineView(configuration: DeviceConfiguration): Configuration {
-  return {
-    ...configuration,
-    devices: configuration.devices.map((node) => ({
-      ...node,
-      instanceId: node.hardwareIds[0] ?? node.compatibleIds[0] ?? 'unidentified node',
-    })),
-  };
 }
 
 /** Assigned devices that have reported, the profile's deviceReporting counter. */

@@ -1,5 +1,6 @@
 // Gathers what a sync of one profile weighs: the devices its assignments reach and the catalog.
 import { loadCatalog } from '../catalog/catalog-repo.js';
+import type { ConfiguredNode } from '../fleet/configuration-of.js';
 import { loadAssignedConfigurations } from '../fleet/fleet-repo-assigned.js';
 import type { Db } from '../store/store.js';
 import type { SyncInputs } from './compute-inventory.js';
@@ -21,13 +22,13 @@ export async function loadSyncInputs(
   profileId: string,
 ): Promise<LoadedSyncInputs> {
   const scope = await loadAssignmentScope(db, tenantId, profileId);
-  const { configurations } = await loadAssignedConfigurations(db, tenantId, scope);
+  const { configurations, nodes } = await loadAssignedConfigurations(db, tenantId, scope);
   if (configurations.length === 0) {
     return { scope, configurations, catalog: { packages: [], matchRows: [] } };
   }
 
   // Only catalog rows that some assigned device could match are worth reading.
-  const catalog = await loadCatalog(db, tenantId, reportedIds(configurations));
+  const catalog = await loadCatalog(db, tenantId, reportedIds(nodes.values()));
 
   return {
     scope,
@@ -36,13 +37,12 @@ export async function loadSyncInputs(
   };
 }
 
-function reportedIds(configurations: SyncInputs['configurations']): Set<string> {
+// Distinct nodes only: configurations share them, and stored IDs are upper-cased already.
+function reportedIds(nodes: Iterable<ConfiguredNode>): Set<string> {
   const ids = new Set<string>();
-  for (const { configuration } of configurations) {
-    for (const node of configuration.devices) {
-      for (const id of node.hardwareIds) ids.add(id.toUpperCase());
-      for (const id of node.compatibleIds) ids.add(id.toUpperCase());
-    }
+  for (const node of nodes) {
+    for (const id of node.hardwareIds) ids.add(id);
+    for (const id of node.compatibleIds) ids.add(id);
   }
 
   return ids;

@@ -9,8 +9,8 @@ import {
 import { packageFromInf } from '../../src/catalog/package-from-inf.js';
 import type { CatalogMatchRow, CatalogPackage } from '../../src/catalog/types.js';
 import { readInf } from '../../src/inf/index.js';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
 import { driverInf } from './fixture-infs.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
@@ -33,14 +33,14 @@ function built(id: string, hardwareId: string): { pkg: CatalogPackage; rows: Cat
 }
 
 describe('catalog repository', () => {
-  let store: Store;
+  let store: TestStore;
   const first = built('a'.repeat(64), 'PCI\\VEN_ABCD&DEV_0001');
   const second = built('b'.repeat(64), 'PCI\\VEN_ABCD&DEV_0002');
 
   before(async () => {
-    store = await openSqliteStore(':memory:');
+    store = await openTestStore();
   });
-  after(() => store.close());
+  after(() => store.dispose());
 
   test('a new package is imported and reads back as it was saved', async () => {
     const outcome = await store.transaction((tx) =>

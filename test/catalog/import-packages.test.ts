@@ -9,8 +9,8 @@ import {
   type ImportOptions,
 } from '../../src/catalog/import-packages.js';
 import { packageIdOf } from '../../src/catalog/package-id.js';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
 import { corpusPath, corpusSkipReason } from '../support/corpus.js';
 import { autorunInf, driverInf, tempFolder, type TempFolder } from './fixture-infs.js';
 
@@ -38,11 +38,11 @@ async function importPaths(store: Store, paths: string[], overrides: Partial<Imp
 }
 
 describe('importPackages from disk', () => {
-  let store: Store;
+  let store: TestStore;
   let folder: TempFolder;
 
   before(async () => {
-    store = await openSqliteStore(':memory:');
+    store = await openTestStore();
     folder = await tempFolder();
     await folder.write('net/fabrikam.inf', driverInf({ catalogFile: 'fabrikam.cat' }));
     await folder.write('net/fabrikam.cat', 'signed catalog bytes');
@@ -54,7 +54,7 @@ describe('importPackages from disk', () => {
     await folder.write('template/tpl.inf', driverInf({ decoration: 'NT$ARCH$' }));
   });
   after(async () => {
-    await store.close();
+    await store.dispose();
     await folder.remove();
   });
 
@@ -135,7 +135,7 @@ describe('importPackages over the shared corpus', () => {
     'importing the corpus folder twice imports nothing new the second time',
     { skip: corpus === null ? corpusSkipReason : false },
     async () => {
-      const store = await openSqliteStore(':memory:');
+      const store = await openTestStore();
 
       try {
         const first = await importPaths(store, [corpus!]);
@@ -147,7 +147,7 @@ describe('importPackages over the shared corpus', () => {
         assert.deepEqual(second.skipped, first.skipped);
         assert.deepEqual(second.failed, first.failed);
       } finally {
-        await store.close();
+        await store.dispose();
       }
     },
   );

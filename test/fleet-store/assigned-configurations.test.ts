@@ -82,6 +82,6 @@ describe('loadAssignedConfigurations', () => {
   test('no assignment reaches no device', async () => {
     const loaded = await load(false, []);
 
-    assert.deepEqual(loaded, { configurations: [], reportingDevices: 0 });
+    assert.deepEqual(loaded, { configurations: [], nodes: new Map(), reportingDevices: 0 });
   });
 });

@@ -29,12 +29,22 @@ describe('connections terminated by the server', { skip }, () => {
     databaseUrl = url.toString();
     const created = await createProfile('before the outage');
     assert.equal(created.status, 201, created.text);
+    await waitUntil('the first sync to finish', async () => {
+      const profile = await call(service, 'GET', `${profilesPath}/${String(created.json?.id)}`, {
+        token,
+      });
+      const status = profile.json?.inventorySyncStatus as { driverInventorySyncState: string };
+
+      return status.driverInventorySyncState === 'success';
+    });
   });
 
   after(() => service?.dispose());
 
   test('fail the requests they carried with 503 ServiceUnavailable and Retry-After', async () => {
     const admin = await connect();
+    // A transaction sees pg_stat_activity as it was at its first look, so watch from outside.
+    const observer = await connect();
     let responses: Promise<HttpResult>[] = [];
     try {
       // The lock holds the requests inside their queries, so the termination hits them there.
@@ -44,16 +54,17 @@ describe('connections terminated by the server', { skip }, () => {
         call(service, 'GET', profilesPath, { token }),
       );
       await waitUntil('the requests to wait on the lock', async () => {
-        const { rows } = await admin.query("select wait_event_type, state, left(query, 60) as q from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"); console.error(rows);
-        return (await waitingBackends(admin)) >= blockedRequests;
+        return (await waitingBackends(observer)) >= blockedRequests;
       });
       await admin.query(
         `select pg_terminate_backend(pid) from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid()`,
+          where datname = current_database() and pid <> pg_backend_pid() and pid <> $1`,
+        [await backendPid(observer)],
       );
     } finally {
       await admin.query('rollback');
       await admin.end();
+      await observer.end();
     }
 
     for (const response of await Promise.all(responses)) {
@@ -118,8 +129,14 @@ async function connect(): Promise<pg.Client> {
   return client;
 }
 
-async function waitingBackends(admin: pg.Client): Promise<number> {
-  const { rows } = await admin.query<{ waiting: string }>(
+async function backendPid(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+
+  return rows[0]!.pid;
+}
+
+async function waitingBackends(observer: pg.Client): Promise<number> {
+  const { rows } = await observer.query<{ waiting: string }>(
     `select count(*) as waiting from pg_stat_activity
       where datname = current_database() and pid <> pg_backend_pid()
         and wait_event_type = 'Lock'`,

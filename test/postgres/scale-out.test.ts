@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import pg from 'pg';
 import {
   DEVICE_MANAGEMENT_CONFIGURATION_READ_WRITE_ALL,
@@ -158,7 +159,7 @@ describe('two API processes and two workers on one PostgreSQL database', { skip 
         await blocker.query('lock table inventory in share mode');
         const requested = await api(0, 'POST', `${profilesPath}/${profileId}/syncInventory`);
         assert.equal(requested.status, 204);
-        await waitUntil('the run to block in its commit', () => commitIsWaiting(blocker), 20_000);
+        await waitUntil('the run to block in its commit', () => commitIsWaiting(store), 20_000);
 
         const running = await store.db
           .selectFrom('sync_jobs')
@@ -293,14 +294,13 @@ function overlappingJobs(rows: Awaited<ReturnType<typeof jobRows>>): string[] {
   return overlaps;
 }
 
-async function commitIsWaiting(blocker: pg.Client): Promise<boolean> {
-  const waiting = await blocker.query(
-    `select 1 from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid()
-        and wait_event_type = 'Lock' and query ilike 'delete from "inventory"%'`,
-  );
+// Asked outside the blocking transaction: a transaction sees pg_stat_activity as it first was.
+async function commitIsWaiting(db: Store): Promise<boolean> {
+  const waiting = await sql`select 1 from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'
+      and query ilike 'delete from "inventory"%'`.execute(db.db);
 
-  return (waiting.rowCount ?? 0) > 0;
+  return waiting.rows.length > 0;
 }
 
 async function profileState(db: Store, profileId: string) {

@@ -34,6 +34,11 @@ export async function startTestService(
       port: 0,
       data: dataDir,
       logLevel: 'silent',
+      // Suites send hundreds of requests in seconds; the throttle suite sets its own limits.
+      throttleTenantRequests: 0,
+      throttleAppRequests: 0,
+      throttleTenantWrites: 0,
+      throttleAppWrites: 0,
       ...(database ? { database: database.setting } : {}),
       ...raw,
     },

@@ -13,7 +13,7 @@ import type { Store } from '../../src/store/store.js';
 export const testPostgresUrl: string | null = process.env.DRIVERGRAPH_TEST_DATABASE || null;
 export const testBackend: 'sqlite' | 'postgres' = testPostgresUrl ? 'postgres' : 'sqlite';
 export const postgresSkipReason =
-  'DRIVERGRAPH_TEST_DATABASE is not a postgres:// URL; PostgreSQL-only tests are skipped';
+  'PostgreSQL only: set DRIVERGRAPH_TEST_POSTGRES=postgres://... for npm test to run it';
 
 export interface TestDatabase {
   /** What `--database` takes: `sqlite:FILE`, or the URL of a fresh PostgreSQL database. */

@@ -60,6 +60,13 @@ export function registerServeCommand(program: Command): void {
         'SYNC_INTERVAL',
       ).default('24h'),
     )
+    .addOption(
+      env(
+        '--sync-lease <duration>',
+        'sync job lease, renewed while a job runs; a crashed job waits this long',
+        'SYNC_LEASE',
+      ).default('60s'),
+    )
     .addOption(env('--tls-cert <file>', 'serve HTTPS with this PEM certificate', 'TLS_CERT'))
     .addOption(env('--tls-key <file>', 'private key (PEM) of --tls-cert', 'TLS_KEY'))
     .addOption(

@@ -80,7 +80,7 @@ async function work(raw: RawWorkerOptions): Promise<void> {
   const clock = () => new Date();
   const store = await openStore(settings.database, settings.dataDir, {
     poolSize: settings.poolSize,
-    onIdleConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
   });
   const workers = Array.from({ length: settings.concurrency }, () =>
     startSyncWorker({

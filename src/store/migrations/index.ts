@@ -11,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '003-fleet': fleet,
   '004-identity': await import('./004-identity.js'),
   '005-throttle-counters': await import('./005-throttle-counters.js'),
+  '006-device-nodes': await import('./006-device-nodes.js'),
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,159 @@
+// The fleet's driver counts from content-addressed configurations. Each distinct node, found by
+// the key the store gave it, is evaluated once per set of catalog rows the machine contexts
+// (OS and computer hardware IDs) admit; each configuration then folds its nodes' offers,
+// weighted by the devices sharing it. The result is what summarizeFleet gives over
+// evaluateConfiguration of every configuration.
+import type { DeviceNode, ReportedOs } from '../fleet/report-types.js';
+import {
+  admissionSignature,
+  nodeRowsOf,
+  type DecorationMemo,
+  type NodeRows,
+} from './admission-signature.js';
+import type { CatalogIndex } from './catalog-index.js';
+import type { ResolvedContext } from './collect-candidates.js';
+import { evaluateResolvedNode, resolveContext } from './evaluate-node.js';
+import type { PackageSummary } from './summarize-fleet.js';
+
+/** A device node without its instance ID, which differs between identical machines. */
+export type KeyedNode = Omit<DeviceNode, 'instanceId'>;
+
+export interface KeyedConfiguration {
+  readonly os: ReportedOs;
+  readonly computerHardwareIds: readonly string[];
+  readonly nodes: readonly KeyedNode[];
+  /** One content address per node, in the same order: equal keys promise equal nodes. */
+  readonly nodeKeys: readonly string[];
+  readonly deviceCount: number;
+}
+
+interface Tally {
+  readonly packageId: string;
+  applicable: number;
+  recommended: number;
+  // The last configuration counted, so a package offered to several nodes counts once.
+  countedFor: number;
+  recommendedFor: number;
+}
+
+interface TalliedOffer {
+  readonly tally: Tally;
+  readonly recommended: boolean;
+}
+
+interface EvaluatedContext {
+  readonly context: ResolvedContext;
+  readonly offersByNode: Map<string, readonly TalliedOffer[]>;
+}
+
+interface EvaluatedNode {
+  readonly rows: NodeRows;
+  readonly offersBySignature: Map<string, readonly TalliedOffer[]>;
+}
+
+const noOffers: readonly TalliedOffer[] = [];
+
+export function summarizeKeyedFleet(
+  configurations: Iterable<KeyedConfiguration>,
+  index: CatalogIndex,
+): readonly PackageSummary[] {
+  const tallies = new Map<string, Tally>();
+  const contexts = new Map<string, EvaluatedContext>();
+  const evaluatedNodes = new Map<string, EvaluatedNode>();
+  const decorations: DecorationMemo = new Map();
+  const offersOf = (key: string, node: KeyedNode, context: ResolvedContext) => {
+    let evaluated = evaluatedNodes.get(key);
+    if (evaluated === undefined) {
+      evaluated = { rows: nodeRowsOf(node, index), offersBySignature: new Map() };
+      evaluatedNodes.set(key, evaluated);
+    }
+
+    const signature = admissionSignature(evaluated.rows, context, index, decorations);
+    if (signature === null) return noOffers;
+    let offers = evaluated.offersBySignature.get(signature);
+    if (offers === undefined) {
+      offers = nodeOffers(key, node, context, index, tallies);
+      evaluated.offersBySignature.set(signature, offers);
+    }
+
+    return offers;
+  };
+  let ordinal = 0;
+
+  for (const configuration of configurations) {
+    ordinal += 1;
+    const evaluated = contextOf(configuration, contexts);
+    const { nodes, nodeKeys, deviceCount } = configuration;
+
+    for (let position = 0; position < nodeKeys.length; position += 1) {
+      const key = nodeKeys[position]!;
+      let offers = evaluated.offersByNode.get(key);
+      if (offers === undefined) {
+        offers = offersOf(key, nodes[position]!, evaluated.context);
+        evaluated.offersByNode.set(key, offers);
+      }
+
+      for (const { tally, recommended } of offers) {
+        if (tally.countedFor !== ordinal) {
+          tally.countedFor = ordinal;
+          tally.applicable += deviceCount;
+        }
+        if (recommended && tally.recommendedFor !== ordinal) {
+          tally.recommendedFor = ordinal;
+          tally.recommended += deviceCount;
+        }
+      }
+    }
+  }
+
+  return [...tallies.values()]
+    .filter((tally) => tally.applicable > 0)
+    .sort((a, b) => compareText(a.packageId, b.packageId))
+    .map((tally) => ({
+      packageId: tally.packageId,
+      applicableDeviceCount: tally.applicable,
+      recommendedDeviceCount: tally.recommended,
+      recommended: tally.recommended > 0,
+    }));
+}
+
+function contextOf(
+  configuration: KeyedConfiguration,
+  contexts: Map<string, EvaluatedContext>,
+): EvaluatedContext {
+  const { os, computerHardwareIds } = configuration;
+  const key = [os.version, os.architecture, ...computerHardwareIds].join('\u0000');
+  const known = contexts.get(key);
+  if (known !== undefined) return known;
+
+  const context = resolveContext({ os, chids: computerHardwareIds });
+  const evaluated = { context, offersByNode: new Map<string, readonly TalliedOffer[]>() };
+  contexts.set(key, evaluated);
+
+  return evaluated;
+}
+
+function nodeOffers(
+  key: string,
+  node: KeyedNode,
+  context: ResolvedContext,
+  index: CatalogIndex,
+  tallies: Map<string, Tally>,
+): readonly TalliedOffer[] {
+  const { offers } = evaluateResolvedNode({ ...node, instanceId: key }, context, index);
+
+  return offers.map((offer) => {
+    const { packageId } = offer;
+    let tally = tallies.get(packageId);
+    if (tally === undefined) {
+      tally = { packageId, applicable: 0, recommended: 0, countedFor: 0, recommendedFor: 0 };
+      tallies.set(packageId, tally);
+    }
+
+    return { tally, recommended: offer.category === 'recommended' };
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,110 @@
+// SQL for content-addressed hardware: configurations, stored as lists of node keys, and the
+// distinct device nodes they refer to. A sync reads a few thousand short lists and a few thousand
+// nodes however many devices share them.
+import type { Db } from '../store/store.js';
+import type {
+  AddressedConfiguration,
+  ConfiguredNode,
+  NodeKeyedConfiguration,
+} from './configuration-of.js';
+import { nodeKeyedOf } from './configuration-of.js';
+
+export interface DeviceNodeTable {
+  tenant_id: string;
+  /** `nodeKeyOf` the body: SHA-256 of the node's canonical JSON, base64url. */
+  key: string;
+  /** The node's canonical JSON. */
+  body: string;
+}
+
+// For `in (...)` lists of keys; well below every backend's bound-parameter limit.
+const keysPerQuery = 1000;
+
+function withNodes(db: Db) {
+  return db.withTables<{ device_nodes: DeviceNodeTable }>();
+}
+
+/**
+ * Stores a configuration and the nodes it refers to, unless it is stored already; an existing
+ * configuration has its nodes, since nodes are written first and never change. Call it inside
+ * the transaction that points a device at the configuration.
+ */
+export async function saveAddressedConfiguration(
+  db: Db,
+  tenantId: string,
+  addressed: AddressedConfiguration,
+  now: Date,
+): Promise<void> {
+  const known = await db
+    .selectFrom('device_configurations')
+    .select('key')
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', addressed.key)
+    .executeTakeFirst();
+  if (known) return;
+
+  const nodes = new Map<string, string>();
+  addressed.nodeKeys.forEach((key, position) => {
+    nodes.set(key, JSON.stringify(addressed.configuration.devices[position]));
+  });
+
+  const rows = [...nodes].map(([key, body]) => ({ tenant_id: tenantId, key, body }));
+  for (let start = 0; start < rows.length; start += keysPerQuery) {
+    await withNodes(db)
+      .insertInto('device_nodes')
+      .values(rows.slice(start, start + keysPerQuery))
+      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+      .execute();
+  }
+  await db
+    .insertInto('device_configurations')
+    .values({
+      tenant_id: tenantId,
+      key: addressed.key,
+      body: JSON.stringify(nodeKeyedOf(addressed)),
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+    .execute();
+}
+
+export async function loadNodeKeyedConfigurations(
+  db: Db,
+  tenantId: string,
+  keys: readonly string[],
+): Promise<Map<string, NodeKeyedConfiguration>> {
+  const found = new Map<string, NodeKeyedConfiguration>();
+
+  for (let start = 0; start < keys.length; start += keysPerQuery) {
+    const rows = await db
+      .selectFrom('device_configurations')
+      .select(['key', 'body'])
+      .where('tenant_id', '=', tenantId)
+      .where('key', 'in', keys.slice(start, start + keysPerQuery))
+      .execute();
+    for (const row of rows) found.set(row.key, JSON.parse(row.body) as NodeKeyedConfiguration);
+  }
+
+  return found;
+}
+
+export async function loadDeviceNodes(
+  db: Db,
+  tenantId: string,
+  keys: Iterable<string>,
+): Promise<Map<string, ConfiguredNode>> {
+  const wanted = [...new Set(keys)];
+  const found = new Map<string, ConfiguredNode>();
+
+  for (let start = 0; start < wanted.length; start += keysPerQuery) {
+    const rows = await withNodes(db)
+      .selectFrom('device_nodes')
+      .select(['key', 'body'])
+      .where('tenant_id', '=', tenantId)
+      .where('key', 'in', wanted.slice(start, start + keysPerQuery))
+      .execute();
+    for (const row of rows) found.set(row.key, JSON.parse(row.body) as ConfiguredNode);
+  }
+
+  return found;
+}

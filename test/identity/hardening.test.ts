@@ -1,0 +1,194 @@
+// What a network-facing server promises on every answer: no caching, no sniffing, bounded
+// headers and bodies, validated client-request-ids, and logs that never hold a token.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import { startService, type RunningService } from '../../src/app.js';
+import { resolveServeSettings } from '../../src/config/serve-settings.js';
+import {
+  DEVICE_MANAGEMENT_CONFIGURATION_READ_ALL,
+  loadOrCreateSigningKeys,
+  mintToken,
+} from '../../src/identity/index.js';
+import { createLogger } from '../../src/logger.js';
+import { tenantA } from '../support/service.js';
+
+const profiles = '/beta/deviceManagement/windowsDriverUpdateProfiles';
+
+let dataDir: string;
+let service: RunningService;
+let writer: string;
+let reader: string;
+const logLines: string[] = [];
+
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'drivergraph-hardening-'));
+  const settings = resolveServeSettings({ port: 0, data: dataDir, bodyLimit: 4096 }, dataDir);
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  service = await startService(settings, createLogger('info', sink), { worker: { pollMs: 20 } });
+  const ring = await loadOrCreateSigningKeys(dataDir);
+  const mint = (scopes: string[]) =>
+    mintToken(ring, {
+      publicUrl: service.url,
+      tenantId: tenantA,
+      scopes,
+      lifetimeSeconds: 600,
+      now: new Date(),
+    });
+  writer = await mint(['DeviceManagementConfiguration.ReadWrite.All']);
+  reader = await mint([DEVICE_MANAGEMENT_CONFIGURATION_READ_ALL]);
+});
+
+after(async () => {
+  await service.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function send(
+  method: string,
+  path: string,
+  options: { token?: string; body?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+
+  return fetch(`${service.url}${path}`, { method, headers, body: options.body });
+}
+
+describe('every kind of response', () => {
+  test('carries Cache-Control: no-store and X-Content-Type-Options: nosniff', async () => {
+    const created = await send('POST', profiles, {
+      token: writer,
+      body: JSON.stringify({ displayName: 'H', approvalType: 'manual' }),
+    });
+    const id = ((await created.clone().json()) as { id: string }).id;
+    const responses: [string, Response][] = [
+      ['201 created', created],
+      ['200 entity', await send('GET', `${profiles}/${id}`, { token: writer })],
+      ['200 count', await send('GET', `${profiles}/$count`, { token: writer })],
+      ['204 action', await send('POST', `${profiles}/${id}/syncInventory`, { token: writer })],
+      ['401 no token', await send('GET', profiles)],
+      ['403 read-only', await send('DELETE', `${profiles}/${id}`, { token: reader })],
+      [
+        '404 unknown',
+        await send('GET', `${profiles}/00000000-0000-4000-8000-000000000000`, { token: writer }),
+      ],
+      ['405 method', await send('PUT', profiles, { token: writer, body: '{}' })],
+      [
+        '413 body',
+        await send('POST', profiles, {
+          token: writer,
+          body: JSON.stringify({ displayName: 'x'.repeat(8000) }),
+        }),
+      ],
+      ['200 discovery', await send('GET', `/${tenantA}/v2.0/.well-known/openid-configuration`)],
+      ['200 keys', await send('GET', `/${tenantA}/discovery/v2.0/keys`)],
+      [
+        '400 token error',
+        await send('POST', `/${tenantA}/oauth2/v2.0/token`, {
+          body: 'grant_type=client_credentials',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      ],
+    ];
+
+    for (const [kind, response] of responses) {
+      assert.equal(response.headers.get('cache-control'), 'no-store', kind);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', kind);
+      assert.ok(response.headers.get('request-id'), kind);
+      await response.arrayBuffer();
+    }
+    assert.deepEqual(
+      responses.map(([, response]) => response.status),
+      [201, 200, 200, 204, 401, 403, 404, 405, 413, 200, 200, 400],
+    );
+  });
+});
+
+describe('request size limits', () => {
+  // Node answers 431 and closes; a client still writing may see the close first.
+  function rawStatus(headers: Record<string, string>): Promise<number | 'closed'> {
+    const url = new URL(`${service.url}${profiles}`);
+
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        { host: url.hostname, port: url.port, path: url.pathname, headers },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        ['ECONNRESET', 'EPIPE'].includes(error.code ?? '') || /hang up/.test(error.message)
+          ? resolve('closed')
+          : reject(error),
+      );
+      request.end();
+    });
+  }
+
+  test('refuse a request head over the header limit with 431 before it is read', async () => {
+    const status = await rawStatus({ 'x-filler': 'a'.repeat(40 * 1024) });
+    assert.ok(status === 431 || status === 'closed', String(status));
+  });
+
+  test('refuse a 100 KB token at the door, and a 20 KB one as an invalid token', async () => {
+    const huge = await rawStatus({ authorization: `Bearer ${'a'.repeat(100 * 1024)}` });
+    assert.ok(huge === 431 || huge === 'closed', String(huge));
+
+    const response = await send('GET', profiles, { token: 'a'.repeat(20 * 1024) });
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(response.status, 401);
+    assert.equal(body.error.code, 'InvalidAuthenticationToken');
+    assert.match(body.error.message, /longer than 16384/);
+  });
+});
+
+describe('client-request-id', () => {
+  test('is echoed when it is a plain identifier', async () => {
+    const id = '{8f0a3c2e-1b4d-4e6f-9a7b-0c1d2e3f4a5b}';
+    const response = await send('GET', profiles, {
+      token: writer,
+      headers: { 'client-request-id': id },
+    });
+
+    assert.equal(response.headers.get('client-request-id'), id);
+  });
+
+  test('is replaced by the request id when it could smuggle content', async () => {
+    for (const hostile of ['a b', 'x'.repeat(200), '<script>', 'id"}\\n{"level":60']) {
+      const response = await send('GET', profiles, {
+        token: writer,
+        headers: { 'client-request-id': hostile },
+      });
+
+      assert.equal(response.headers.get('client-request-id'), response.headers.get('request-id'));
+    }
+  });
+});
+
+describe('failed authentication', () => {
+  test('is logged with its reason and never with the token', async () => {
+    const forged = `${writer.slice(0, -8)}AAAAAAAA`;
+    await (await send('GET', profiles, { token: forged })).arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const refusals = logLines.filter((line) => line.includes('authentication refused'));
+
+    assert.ok(refusals.length > 0, 'the refusal is logged');
+    for (const line of logLines) {
+      for (const part of forged.split('.'))
+        assert.ok(!line.includes(part), 'a log line holds the token');
+    }
+    assert.match(refusals.at(-1)!, /signature/);
+  });
+});
