@@ -7,6 +7,7 @@ import { savePackage } from '../src/catalog/catalog-repo.js';
 import { configurationOf, type AddressedConfiguration } from '../src/fleet/configuration-of.js';
 import { saveAddressedConfiguration } from '../src/fleet/configuration-repo.js';
 import { createFleet, type GeneratedPackage } from '../src/fleet/generator/index.js';
+import type { DeviceReport } from '../src/fleet/report-types.js';
 import { readInf } from '../src/inf/read-inf.js';
 import type { DeviceTable } from '../src/store/schema.js';
 import type { Store } from '../src/store/store.js';
@@ -63,11 +64,7 @@ async function saveCatalog(store: Store, catalog: readonly GeneratedPackage[], n
   return saved;
 }
 
-async function saveDevices(
-  store: Store,
-  reports: Iterable<import('../src/fleet/report-types.js').DeviceReport>,
-  now: Date,
-) {
+async function saveDevices(store: Store, reports: Iterable<DeviceReport>, now: Date) {
   const seen = new Set<string>();
   let devices: DeviceTable[] = [];
   let configurations: AddressedConfiguration[] = [];

@@ -58,7 +58,11 @@ export const benchmark: Benchmark = {
     }
 
     const rows: string[] = [];
-    for (const devices of sizes) rows.push(await measureFleet(devices));
+    for (const devices of sizes) {
+      rows.push(await measureFleet(devices));
+      // The million-device fleet takes long to load; earlier rows are worth seeing meanwhile.
+      console.error(rows.at(-1));
+    }
 
     return {
       markdown: [

@@ -5,17 +5,22 @@
 import type { CatalogMatchRow } from '../catalog/types.js';
 import { chosenDecoration, type CatalogIndex } from './catalog-index.js';
 import type { ResolvedContext } from './collect-candidates.js';
-import { decorationKey, type OsTarget } from './platform.js';
+import { decorationKey } from './platform.js';
 
 export interface NodeRows {
   /** Every catalog row one of the node's IDs hits, in a fixed order. */
   readonly rows: readonly CatalogMatchRow[];
   /** Per row, the upper-cased CHIDs its package targets; empty for untargeted packages. */
   readonly targets: readonly (readonly string[])[];
+  /** Whether any row is limited to some CHIDs; if none is, only the OS tells contexts apart. */
+  readonly targeted: boolean;
 }
 
-/** Per OS, whether the models section the OS uses is the row's own; rows recur across nodes. */
-export type DecorationMemo = Map<string, Map<CatalogMatchRow, boolean>>;
+/**
+ * For one OS, whether the models section the OS uses is the row's own. Rows recur across nodes,
+ * so the answer is kept per row.
+ */
+export type DecorationFits = Map<CatalogMatchRow, boolean>;
 
 export function nodeRowsOf(
   ids: { readonly hardwareIds: readonly string[]; readonly compatibleIds: readonly string[] },
@@ -24,18 +29,20 @@ export function nodeRowsOf(
   const seen = new Set<string>();
   const rows: CatalogMatchRow[] = [];
 
-  for (const id of [...ids.hardwareIds, ...ids.compatibleIds]) {
-    const key = id.toUpperCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push(...(index.rowsById.get(key) ?? []));
+  for (const list of [ids.hardwareIds, ids.compatibleIds]) {
+    for (const id of list) {
+      const key = id.toUpperCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const row of index.rowsById.get(key) ?? []) rows.push(row);
+    }
   }
 
   const targets = rows.map((row) =>
     (index.packages.get(row.packageId)?.chids ?? []).map((chid) => chid.toUpperCase()),
   );
 
-  return { rows, targets };
+  return { rows, targets, targeted: targets.some((chids) => chids.length > 0) };
 }
 
 /**
@@ -46,39 +53,26 @@ export function admissionSignature(
   node: NodeRows,
   context: ResolvedContext,
   index: CatalogIndex,
-  memo: DecorationMemo,
+  fitsByRow: DecorationFits,
 ): string | null {
-  if (node.rows.length === 0) return null;
-
-  const byRow = decorationsFor(context.os, memo);
+  const { rows, targets } = node;
   let signature = '';
   let admitted = false;
 
-  node.rows.forEach((row, position) => {
-    let fits = byRow.get(row);
+  for (let position = 0; position < rows.length; position += 1) {
+    const row = rows[position]!;
+    let fits = fitsByRow.get(row);
     if (fits === undefined) {
       const chosen = chosenDecoration(index, row, context.os);
       fits = chosen !== null && decorationKey(chosen) === decorationKey(row);
-      byRow.set(row, fits);
+      fitsByRow.set(row, fits);
     }
 
-    const chids = node.targets[position]!;
-    const targeted = chids.length === 0 || chids.some((chid) => context.chids.has(chid));
-    const admits = fits && targeted;
+    const chids = targets[position]!;
+    const admits = fits && (chids.length === 0 || chids.some((chid) => context.chids.has(chid)));
     signature += admits ? '1' : '0';
     admitted ||= admits;
-  });
-
-  return admitted ? signature : null;
-}
-
-function decorationsFor(os: OsTarget, memo: DecorationMemo): Map<CatalogMatchRow, boolean> {
-  const key = [os.architecture, os.major, os.minor, os.build, os.productType].join('.');
-  let byRow = memo.get(key);
-  if (byRow === undefined) {
-    byRow = new Map();
-    memo.set(key, byRow);
   }
 
-  return byRow;
+  return admitted ? signature : null;
 }

@@ -7,7 +7,7 @@ import type { DeviceNode, ReportedOs } from '../fleet/report-types.js';
 import {
   admissionSignature,
   nodeRowsOf,
-  type DecorationMemo,
+  type DecorationFits,
   type NodeRows,
 } from './admission-signature.js';
 import type { CatalogIndex } from './catalog-index.js';
@@ -43,12 +43,16 @@ interface TalliedOffer {
 
 interface EvaluatedContext {
   readonly context: ResolvedContext;
-  readonly offersByNode: Map<string, readonly TalliedOffer[]>;
+  readonly fitsByRow: DecorationFits;
+  // By node object: callers that share one object per distinct node skip hashing its key.
+  readonly offersByNode: Map<KeyedNode, readonly TalliedOffer[]>;
 }
 
 interface EvaluatedNode {
   readonly rows: NodeRows;
   readonly offersBySignature: Map<string, readonly TalliedOffer[]>;
+  /** For a node without CHID-targeted rows, offers per OS: the OS is all that can differ. */
+  readonly offersByOs: Map<DecorationFits, readonly TalliedOffer[]>;
 }
 
 const noOffers: readonly TalliedOffer[] = [];
@@ -60,21 +64,29 @@ export function summarizeKeyedFleet(
   const tallies = new Map<string, Tally>();
   const contexts = new Map<string, EvaluatedContext>();
   const evaluatedNodes = new Map<string, EvaluatedNode>();
-  const decorations: DecorationMemo = new Map();
-  const offersOf = (key: string, node: KeyedNode, context: ResolvedContext) => {
+  const fitsByOs = new Map<string, DecorationFits>();
+  const offersOf = (key: string, node: KeyedNode, { context, fitsByRow }: EvaluatedContext) => {
     let evaluated = evaluatedNodes.get(key);
     if (evaluated === undefined) {
-      evaluated = { rows: nodeRowsOf(node, index), offersBySignature: new Map() };
+      const rows = nodeRowsOf(node, index);
+      evaluated = { rows, offersBySignature: new Map(), offersByOs: new Map() };
       evaluatedNodes.set(key, evaluated);
     }
 
-    const signature = admissionSignature(evaluated.rows, context, index, decorations);
-    if (signature === null) return noOffers;
-    let offers = evaluated.offersBySignature.get(signature);
-    if (offers === undefined) {
-      offers = nodeOffers(key, node, context, index, tallies);
-      evaluated.offersBySignature.set(signature, offers);
+    const { rows, offersBySignature, offersByOs } = evaluated;
+    if (!rows.targeted) {
+      const known = offersByOs.get(fitsByRow);
+      if (known !== undefined) return known;
     }
+
+    const signature = admissionSignature(rows, context, index, fitsByRow);
+    let offers = noOffers;
+    if (signature !== null) {
+      offers = offersBySignature.get(signature) ?? nodeOffers(key, node, context, index, tallies);
+      offersBySignature.set(signature, offers);
+    }
+
+    if (!rows.targeted) offersByOs.set(fitsByRow, offers);
 
     return offers;
   };
@@ -82,15 +94,15 @@ export function summarizeKeyedFleet(
 
   for (const configuration of configurations) {
     ordinal += 1;
-    const evaluated = contextOf(configuration, contexts);
+    const evaluated = contextOf(configuration, contexts, fitsByOs);
     const { nodes, nodeKeys, deviceCount } = configuration;
 
-    for (let position = 0; position < nodeKeys.length; position += 1) {
-      const key = nodeKeys[position]!;
-      let offers = evaluated.offersByNode.get(key);
+    for (let position = 0; position < nodes.length; position += 1) {
+      const node = nodes[position]!;
+      let offers = evaluated.offersByNode.get(node);
       if (offers === undefined) {
-        offers = offersOf(key, nodes[position]!, evaluated.context);
-        evaluated.offersByNode.set(key, offers);
+        offers = offersOf(nodeKeys[position]!, node, evaluated);
+        evaluated.offersByNode.set(node, offers);
       }
 
       for (const { tally, recommended } of offers) {
@@ -120,6 +132,7 @@ export function summarizeKeyedFleet(
 function contextOf(
   configuration: KeyedConfiguration,
   contexts: Map<string, EvaluatedContext>,
+  fitsByOs: Map<string, DecorationFits>,
 ): EvaluatedContext {
   const { os, computerHardwareIds } = configuration;
   const key = [os.version, os.architecture, ...computerHardwareIds].join('\u0000');
@@ -127,7 +140,24 @@ function contextOf(
   if (known !== undefined) return known;
 
   const context = resolveContext({ os, chids: computerHardwareIds });
-  const evaluated = { context, offersByNode: new Map<string, readonly TalliedOffer[]>() };
+  const target = context.os;
+  const osKey = [
+    target.architecture,
+    target.major,
+    target.minor,
+    target.build,
+    target.productType,
+  ].join('.');
+  let fitsByRow = fitsByOs.get(osKey);
+  if (fitsByRow === undefined) {
+    fitsByRow = new Map();
+    fitsByOs.set(osKey, fitsByRow);
+  }
+  const evaluated = {
+    context,
+    fitsByRow,
+    offersByNode: new Map<KeyedNode, readonly TalliedOffer[]>(),
+  };
   contexts.set(key, evaluated);
 
   return evaluated;

@@ -26,12 +26,17 @@ export interface PropertyRules {
   readonly readOnly?: readonly string[];
 }
 
+// Control information a client copies when it sends back what it read. OData lets a request
+// carry a context URL; neither it nor an etag changes what is written, so both pass unread.
+const ignoredControl: ReadonlySet<string> = new Set(['@odata.context', '@odata.etag']);
+
 /**
  * Refuses unknown and read-only properties, and an `@odata.type` that names another type.
  * `@odata.type` may come with or without its leading `#`.
  */
 export function checkProperties(body: JsonObject, rules: PropertyRules): void {
   for (const name of Object.keys(body)) {
+    if (ignoredControl.has(name)) continue;
     if (name === '@odata.type') {
       checkODataType(body[name], rules.typeName);
       continue;

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeKeyRing } from './key-ring-file.js';
 import { createKeyRing, generateSigningKey } from './key-ring.js';
 import type { KeyRing, PublishedKey } from './key-ring.js';
 import { MAX_TOKEN_LIFETIME_SECONDS } from './lifetime.js';
+import { placePrivateFile } from './private-file.js';
 import { KEY_RING_FILE, loadOrCreateSigningKeys } from './signing-keys.js';
 
 // Verifiers accept tokens up to five minutes past expiry for clock skew; the old public key
@@ -50,21 +50,7 @@ export async function rotateSigningKeys(
   return ring;
 }
 
-// Written whole to a private temporary file and renamed over the old one, so a server reading
-// the ring concurrently sees either the old ring or the new one.
-async function replaceFile(file: string, contents: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
-
-  try {
-    try {
-      await handle.writeFile(contents, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } finally {
-    await rm(temporary, { force: true });
-  }
+// Renamed over the old ring, so a server reading it concurrently sees the old ring or the new.
+function replaceFile(file: string, contents: string): Promise<void> {
+  return placePrivateFile(file, contents, (temporary) => rename(temporary, file));
 }

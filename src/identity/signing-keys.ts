@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeKeyRing, encodeKeyRing } from './key-ring-file.js';
 import { createKeyRing, generateSigningKey } from './key-ring.js';
 import type { KeyRing } from './key-ring.js';
+import { placePrivateFile } from './private-file.js';
 
 export const KEY_RING_FILE = 'signing-keys.json';
 
@@ -46,26 +46,14 @@ async function readIfPresent(file: string): Promise<string | null> {
   }
 }
 
-// Written in full to a private temporary file, flushed, then linked into place: readers never
-// see half a file, and link (unlike rename) refuses to replace a ring someone else just made.
+// Linked into place: link, unlike rename, refuses to replace a ring someone else just made.
 async function createExclusively(file: string, contents: string): Promise<boolean> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
-
   try {
-    try {
-      await handle.writeFile(contents, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await link(temporary, file);
+    await placePrivateFile(file, contents, (temporary) => link(temporary, file));
 
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  } finally {
-    await rm(temporary, { force: true });
   }
 }

@@ -78,18 +78,32 @@ export async function findDecisions(
     .execute();
 }
 
-export async function saveDecision(db: Db, row: DecisionTable): Promise<void> {
-  await db
+/**
+ * Stores a decision only while the driver still has the status it was read with (`needsReview`
+ * also when no decision is kept), so a concurrent writer's decision is never overwritten
+ * unseen. False when the status had changed and nothing was written.
+ */
+export async function saveDecision(
+  db: Db,
+  row: DecisionTable,
+  readStatus: string,
+): Promise<boolean> {
+  const result = await db
     .insertInto('decisions')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'profile_id', 'driver_id']).doUpdateSet({
-        approval_status: row.approval_status,
-        deploy_at: row.deploy_at,
-        decided_at: row.decided_at,
-      }),
+      oc
+        .columns(['tenant_id', 'profile_id', 'driver_id'])
+        .doUpdateSet({
+          approval_status: row.approval_status,
+          deploy_at: row.deploy_at,
+          decided_at: row.decided_at,
+        })
+        .where('decisions.approval_status', '=', readStatus),
     )
-    .execute();
+    .executeTakeFirst();
+
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 export async function deleteInventoryRow(

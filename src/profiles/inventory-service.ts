@@ -41,7 +41,7 @@ export class InventoryService {
     const now = this.deps.clock().toISOString();
 
     await this.deps.store.transaction(async (tx) => {
-      await requireProfile(tx, tenantId, profileId);
+      await this.lockProfile(tx, tenantId, profileId);
       const rows = await repo.findInventory(tx, tenantId, profileId, request.driverIds);
       const decisions = await repo.findDecisions(tx, tenantId, profileId, request.driverIds);
       const present = new Map(rows.map((row) => [row.driver_id, row]));
@@ -59,15 +59,16 @@ export class InventoryService {
           continue;
         }
         const deployAt = request.action === 'approve' ? (request.deploymentDate ?? now) : null;
-        await repo.saveDecision(
+        const saved = await repo.saveDecision(
           tx,
           decisionRow(tenantId, profileId, row, kept.get(driverId), {
             status: next,
             deployAt: deployAt ?? kept.get(driverId)?.deploy_at ?? null,
             now,
           }),
+          row.approval_status,
         );
-        result.successfulDriverIds.push(driverId);
+        (saved ? result.successfulDriverIds : result.failedDriverIds).push(driverId);
       }
       await repo.refreshNewUpdates(tx, tenantId, profileId);
     });
@@ -83,7 +84,7 @@ export class InventoryService {
   ): Promise<repo.InventoryView> {
     const now = this.deps.clock().toISOString();
     await this.deps.store.transaction(async (tx) => {
-      await requireProfile(tx, tenantId, profileId);
+      await this.lockProfile(tx, tenantId, profileId);
       const row = await requireDriver(tx, tenantId, profileId, driverId);
       const current = row.approval_status as ApprovalStatus;
       const target = patch.approvalStatus ?? current;
@@ -102,14 +103,20 @@ export class InventoryService {
       const [kept] = await repo.findDecisions(tx, tenantId, profileId, [driverId]);
       const deployAt =
         target === 'approved' ? (patch.deployDateTime ?? kept?.deploy_at ?? now) : kept?.deploy_at;
-      await repo.saveDecision(
+      const saved = await repo.saveDecision(
         tx,
         decisionRow(tenantId, profileId, row, kept, {
           status: target,
           deployAt: deployAt ?? null,
           now,
         }),
+        current,
       );
+      if (!saved) {
+        throw graphError('conflict', {
+          reason: `The driver '${driverId}' was changed by another request; read it and retry.`,
+        });
+      }
       await repo.refreshNewUpdates(tx, tenantId, profileId);
     });
 
@@ -119,12 +126,19 @@ export class InventoryService {
   /** Removes the row until the next sync finds it again; the admin's decision is kept. */
   async delete(tenantId: string, profileId: string, driverId: string): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
-      await requireProfile(tx, tenantId, profileId);
+      await this.lockProfile(tx, tenantId, profileId);
       if (!(await repo.deleteInventoryRow(tx, tenantId, profileId, driverId))) {
         throw graphError('notFound', { segment: driverId });
       }
       await repo.refreshNewUpdates(tx, tenantId, profileId);
     });
+  }
+
+  // Admin writes on one profile take turns, so `newUpdates` counts what the last of them
+  // committed. A backend with row locks (any with SKIP LOCKED) holds the profile's row; SQLite
+  // already runs one transaction at a time.
+  private async lockProfile(tx: Db, tenantId: string, profileId: string): Promise<void> {
+    await requireProfile(tx, tenantId, profileId, this.deps.store.capabilities.supportsSkipLocked);
   }
 }
 

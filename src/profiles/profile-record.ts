@@ -17,7 +17,7 @@ export function profileJson(row: ProfileTable): Record<string, unknown> {
     createdDateTime: row.created_at,
     lastModifiedDateTime: row.last_modified_at,
     inventorySyncStatus: {
-      '@odata.type': 'microsoft.graph.windowsDriverUpdateProfileInventorySyncStatus',
+      '@odata.type': '#microsoft.graph.windowsDriverUpdateProfileInventorySyncStatus',
       driverInventorySyncState: row.sync_state,
       lastSuccessfulSyncDateTime: row.last_successful_sync_at ?? minDateTime,
     },

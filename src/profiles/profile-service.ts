@@ -181,8 +181,13 @@ export class ProfileService {
   }
 }
 
-export async function requireProfile(db: Db, tenantId: string, id: string): Promise<ProfileTable> {
-  const row = await repo.findProfile(db, tenantId, id);
+export async function requireProfile(
+  db: Db,
+  tenantId: string,
+  id: string,
+  lock = false,
+): Promise<ProfileTable> {
+  const row = await repo.findProfile(db, tenantId, id, lock);
   if (!row) throw notFound(id);
 
   return row;

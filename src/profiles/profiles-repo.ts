@@ -2,16 +2,19 @@
 import type { Db } from '../store/store.js';
 import type { AssignmentTable, ProfileTable } from '../store/schema.js';
 
+/** With `lock`, the row stays locked until the transaction ends (backends with row locks). */
 export async function findProfile(
   db: Db,
   tenantId: string,
   id: string,
+  lock = false,
 ): Promise<ProfileTable | undefined> {
   return db
     .selectFrom('profiles')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
+    .$if(lock, (qb) => qb.forUpdate())
     .executeTakeFirst();
 }
 

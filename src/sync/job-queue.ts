@@ -23,6 +23,17 @@ export async function requestSync(db: Db, request: SyncRequest): Promise<void> {
   const { tenantId, profileId, trigger } = request;
   const now = request.now.toISOString();
 
+  // The profile row is written first: on a shared database its row lock orders this request
+  // against a worker finishing the profile's sync, which writes the same row last. Otherwise a
+  // request that found a job still queued could mark the profile pending after that job had
+  // already finished, and nothing would ever clear it.
+  await db
+    .updateTable('profiles')
+    .set({ sync_state: 'pending', last_sync_requested_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', profileId)
+    .execute();
+
   // The conflict target must name the partial index's predicate as a literal: a bound
   // parameter would not let SQLite or PostgreSQL match the index.
   await db
@@ -40,13 +51,6 @@ export async function requestSync(db: Db, request: SyncRequest): Promise<void> {
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'profile_id']).where('state', '=', sql.lit('queued')).doNothing(),
     )
-    .execute();
-
-  await db
-    .updateTable('profiles')
-    .set({ sync_state: 'pending', last_sync_requested_at: now })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', profileId)
     .execute();
 }
 

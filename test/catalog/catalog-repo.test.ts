@@ -9,7 +9,6 @@ import {
 import { packageFromInf } from '../../src/catalog/package-from-inf.js';
 import type { CatalogMatchRow, CatalogPackage } from '../../src/catalog/types.js';
 import { readInf } from '../../src/inf/index.js';
-import type { Store } from '../../src/store/store.js';
 import { openTestStore, type TestStore } from '../support/test-store.js';
 import { driverInf } from './fixture-infs.js';
 

@@ -37,10 +37,12 @@ before(async () => {
   await waitForSyncToSettle(service, tenantA, String(created.json?.id));
   await seedInventory(service, tenantA, String(created.json?.id), [{ id: 'd-a' }]);
   // Tenant B has a profile of its own, so its token and its list are real.
-  await call(service, 'POST', profilesPath, {
+  const own = await call(service, 'POST', profilesPath, {
     token: stranger,
     body: { displayName: 'Tenant B', approvalType: 'manual' },
   });
+  // Its creation queues a sync; the snapshots below must not catch that one mid-run.
+  await waitForSyncToSettle(service, tenantB, String(own.json?.id));
 });
 
 after(() => service.dispose());

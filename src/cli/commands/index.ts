@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAppCommand } from './app.js';
+import { registerDemoCommand } from './demo.js';
 import { registerExplainCommand } from './explain.js';
 import { registerImportCommand } from './import.js';
 import { registerInfCommand } from './inf.js';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerInfCommand(program);
   registerExplainCommand(program);
   registerImportCommand(program);
+  registerDemoCommand(program);
 }

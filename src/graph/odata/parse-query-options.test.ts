@@ -93,6 +93,13 @@ describe('parseQueryOptions', () => {
     assert.match(rejection({ $count: 'yes' }), /'\$count': 'yes' is neither true nor false/);
   });
 
+  test('accepts navigation properties in $select, in their canonical spelling', () => {
+    const options = parse({ $select: 'name,Assignments', $expand: 'assignments' }, 'entity');
+
+    assert.deepEqual(options.select, ['name', 'assignments']);
+    assert.deepEqual(parse({ $select: 'assignments' }).select, ['assignments']);
+  });
+
   test('validates $select, $orderby, $expand and $search against the spec', () => {
     assert.equal(parse({ $select: '*' }).select, null);
     assert.match(rejection({ $select: 'nope' }), /'nope' is not a property of sampleDriver/);
@@ -167,6 +174,17 @@ describe('projectEntity', () => {
       name: 'n',
     });
     assert.deepEqual(projectEntity(json, null), json);
+  });
+
+  test('adds nothing for a selected navigation property that is not expanded', () => {
+    const unexpanded = Object.fromEntries(
+      Object.entries(json).filter(([name]) => name !== 'assignments'),
+    );
+
+    assert.deepEqual(projectEntity(unexpanded, ['name', 'assignments']), {
+      '@odata.type': '#microsoft.graph.sampleDriver',
+      name: 'n',
+    });
   });
 
   test('keeps expanded navigation properties with their nested selection', () => {

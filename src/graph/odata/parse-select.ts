@@ -26,7 +26,10 @@ function splitTopLevel(text: string, option: string): string[] {
   return parts;
 }
 
-/** Canonical property names to keep, or null for `*`. */
+/**
+ * Canonical property names to keep, or null for `*`. Navigation properties may be named, as
+ * OData allows and SDK users write next to `$expand`; one that is not expanded adds nothing.
+ */
 export function parseSelect(text: string, spec: EntitySpec, option = '$select'): string[] | null {
   const names = text.split(',').map((name) => name.trim());
   if (names.includes('*')) return null;
@@ -38,12 +41,18 @@ export function parseSelect(text: string, spec: EntitySpec, option = '$select'):
       throw optionError(option, `'${name}' is not a property name; select whole properties`);
     }
 
-    const found = findByName(spec.properties, name);
+    const found = findByName(spec.properties, name)?.name ?? navigationName(spec, name);
     if (!found) throw optionError(option, `'${name}' is not a property of ${spec.typeName}`);
-    selected.add(found.name);
+    selected.add(found);
   }
 
   return [...selected];
+}
+
+function navigationName(spec: EntitySpec, name: string): string | undefined {
+  const names = [...(spec.expandable?.keys() ?? [])];
+
+  return names.find((key) => key.toLowerCase() === name.toLowerCase());
 }
 
 function parseNested(text: string, name: string, target: EntitySpec): string[] | null {
@@ -71,7 +80,7 @@ export function parseExpand(text: string, spec: EntitySpec): ExpandItem[] {
     }
 
     const expandable = spec.expandable ?? new Map<string, EntitySpec>();
-    const name = [...expandable.keys()].find((key) => key.toLowerCase() === rawName.toLowerCase());
+    const name = navigationName(spec, rawName);
     const target = name === undefined ? undefined : expandable.get(name);
     if (name === undefined || target === undefined) {
       const allowed = [...expandable.keys()].join(', ') || 'nothing';

@@ -1,5 +1,5 @@
 // The bound actions of a profile: assign, executeAction and syncInventory.
-import { requireObject } from '../../graph/body.js';
+import { checkProperties, requireObject } from '../../graph/body.js';
 import { graphError } from '../../graph/errors.js';
 import { parseDriverAction } from '../../profiles/action-body.js';
 import { checkDistinctTargets, parseAssignment } from '../../profiles/assignment-body.js';
@@ -24,10 +24,7 @@ export function registerProfileActions(
     handler: async (request, reply) => {
       const profileId = guidParam(request, 'profileId', 'profile');
       const body = requireObject(request.body);
-      const unknown = Object.keys(body).find((name) => name !== 'assignments');
-      if (unknown) {
-        throw graphError('unknownProperty', { property: unknown, type: 'assign action' });
-      }
+      checkProperties(body, { typeName: 'assign action', writable: ['assignments'] });
       if (!Array.isArray(body.assignments)) {
         throw graphError('invalidPropertyValue', {
           property: 'assignments',
