@@ -22,9 +22,13 @@ export interface NodeRows {
  */
 export type DecorationFits = Map<CatalogMatchRow, boolean>;
 
+/** Upper-cased CHIDs by package id, filled as packages come up. */
+export type PackageTargets = Map<string, readonly string[]>;
+
 export function nodeRowsOf(
   ids: { readonly hardwareIds: readonly string[]; readonly compatibleIds: readonly string[] },
   index: CatalogIndex,
+  targetsByPackage: PackageTargets,
 ): NodeRows {
   const seen = new Set<string>();
   const rows: CatalogMatchRow[] = [];
@@ -38,9 +42,15 @@ export function nodeRowsOf(
     }
   }
 
-  const targets = rows.map((row) =>
-    (index.packages.get(row.packageId)?.chids ?? []).map((chid) => chid.toUpperCase()),
-  );
+  const targets = rows.map((row) => {
+    let chids = targetsByPackage.get(row.packageId);
+    if (chids === undefined) {
+      chids = (index.packages.get(row.packageId)?.chids ?? []).map((chid) => chid.toUpperCase());
+      targetsByPackage.set(row.packageId, chids);
+    }
+
+    return chids;
+  });
 
   return { rows, targets, targeted: targets.some((chids) => chids.length > 0) };
 }

@@ -9,6 +9,7 @@ import {
   nodeRowsOf,
   type DecorationFits,
   type NodeRows,
+  type PackageTargets,
 } from './admission-signature.js';
 import type { CatalogIndex } from './catalog-index.js';
 import type { ResolvedContext } from './collect-candidates.js';
@@ -65,10 +66,11 @@ export function summarizeKeyedFleet(
   const contexts = new Map<string, EvaluatedContext>();
   const evaluatedNodes = new Map<string, EvaluatedNode>();
   const fitsByOs = new Map<string, DecorationFits>();
+  const targetsByPackage: PackageTargets = new Map();
   const offersOf = (key: string, node: KeyedNode, { context, fitsByRow }: EvaluatedContext) => {
     let evaluated = evaluatedNodes.get(key);
     if (evaluated === undefined) {
-      const rows = nodeRowsOf(node, index);
+      const rows = nodeRowsOf(node, index, targetsByPackage);
       evaluated = { rows, offersBySignature: new Map(), offersByOs: new Map() };
       evaluatedNodes.set(key, evaluated);
     }

@@ -1,10 +1,10 @@
 // A demo tenant's fleet: generated machines with their reports, the Pilot and Broad groups,
 // and a catalog of generated driver packages that match the machines' hardware.
 //
-// Reports stream from the generator in batches, each stored in a transaction of its own with its
-// group memberships, so a fleet of a million machines never sits in memory whole. A seed that
-// fails part way leaves the batches before it in place; `import devices` is the all-or-nothing
-// path for reports that matter.
+// Reports stream from the generator in batches: a transaction stores a batch's reports, the next
+// one its group memberships, so a fleet of a million machines never sits in memory whole. A seed
+// that fails part way leaves the batches before the failure in place; `import devices` is the
+// all-or-nothing path for reports that matter.
 import { createHash } from 'node:crypto';
 import { normaliseChid } from '../catalog/chid.js';
 import type { PackageCandidate } from '../catalog/group-package-files.js';
@@ -64,8 +64,6 @@ export async function seedDemoFleet(
 ): Promise<DemoFleet> {
   const now = clock();
   const fleet = createFleet({ ...options, now: options.asOf ?? now });
-  // About one machine in twenty: a set this size is small next to the reports it classifies.
-  const pilotIds = new Set(fleet.groups.pilot);
   const groups = new GroupService({ store, clock });
   const pilot = await groups.create(tenantId, {
     displayName: 'Pilot',
@@ -77,22 +75,14 @@ export async function seedDemoFleet(
     description: 'Every other machine, once the pilot has gone well.',
     mailNickname: 'broad',
   });
-  const reports = new DeviceReportService({ store, clock });
-  const storeBatch = async (batch: readonly NumberedReport[]) => {
-    await reports.importAll(tenantId, batch);
-    await store.transaction(async (tx) => {
-      const objectIds = await objectIdsOf(tx, tenantId, batch);
-      const members = (inPilot: boolean) =>
-        batch
-          .filter(({ report }) => pilotIds.has(report.deviceId) === inPilot)
-          .map(({ report }) => ({
-            id: objectIds.get(report.deviceId) ?? '',
-            type: 'device' as const,
-          }));
-      await addMembers(tx, tenantId, pilot.id, members(true));
-      await addMembers(tx, tenantId, broad.id, members(false));
-    });
-    onProgress({ stage: 'reports', done: batch.at(-1)?.line ?? 0, total: options.devices });
+  // Device ids, unlike reports, are small enough to hold for the whole fleet; one in twenty.
+  const pilotIds = new Set(fleet.groups.pilot);
+  const seeding: ReportSeeding = {
+    store,
+    tenantId,
+    reports: new DeviceReportService({ store, clock }),
+    groupIdOf: (deviceId) => (pilotIds.has(deviceId) ? pilot.id : broad.id),
+    onProgress: (done) => onProgress({ stage: 'reports', done, total: options.devices }),
   };
 
   let batch: NumberedReport[] = [];
@@ -101,11 +91,11 @@ export async function seedDemoFleet(
     line += 1;
     batch.push({ line, report });
     if (batch.length === reportsPerBatch) {
-      await storeBatch(batch);
+      await storeBatch(seeding, batch);
       batch = [];
     }
   }
-  if (batch.length > 0) await storeBatch(batch);
+  if (batch.length > 0) await storeBatch(seeding, batch);
 
   return {
     devices: options.devices,
@@ -115,6 +105,36 @@ export async function seedDemoFleet(
     pilotDevices: pilotIds.size,
     catalog: await importCatalog(store, tenantId, fleet.catalog, now, onProgress),
   };
+}
+
+interface ReportSeeding {
+  readonly store: Store;
+  readonly tenantId: string;
+  readonly reports: DeviceReportService;
+  readonly groupIdOf: (deviceId: string) => string;
+  readonly onProgress: (done: number) => void;
+}
+
+/** Stores one batch of reports, then puts the batch's devices in their groups. */
+async function storeBatch(seeding: ReportSeeding, batch: readonly NumberedReport[]) {
+  const { store, tenantId } = seeding;
+  const before = (batch[0]?.line ?? 1) - 1;
+
+  await seeding.reports.importAll(tenantId, batch, (done) => seeding.onProgress(before + done));
+  await store.transaction(async (tx) => {
+    const objectIds = await objectIdsOf(tx, tenantId, batch);
+    const members = new Map<string, { id: string; type: 'device' }[]>();
+    for (const { report } of batch) {
+      const id = objectIds.get(report.deviceId);
+      if (id === undefined) throw new Error(`device ${report.deviceId} was not stored`);
+      const groupId = seeding.groupIdOf(report.deviceId);
+      const devices = members.get(groupId) ?? [];
+      devices.push({ id, type: 'device' });
+      members.set(groupId, devices);
+    }
+
+    for (const [groupId, devices] of members) await addMembers(tx, tenantId, groupId, devices);
+  });
 }
 
 async function objectIdsOf(

@@ -127,7 +127,7 @@ describe('drivergraph demo', () => {
     assert.equal((await deviceRows(database)).length, 40);
   });
 
-  test('gives the same devices and catalog for the same seed, and others for another', async (t) => {
+  test('repeats devices and catalog for one seed and differs for another', async (t) => {
     const [one, two, other] = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
 
     for (const [database, seed] of [
@@ -175,7 +175,7 @@ describe('drivergraph demo', () => {
     assert.deepEqual(fromFile(await pciMatchIds(builtIn)), []);
   });
 
-  test('refuses an ids file that cannot be read or holds no vendors, with exit code 1', async (t) => {
+  test('refuses an unreadable or vendorless ids file with exit code 1', async (t) => {
     const notIds = join(folder, 'notes.txt');
     await writeFile(notIds, 'These are not the IDs you are looking for.\n');
 
