@@ -32,7 +32,7 @@ export function createProgressBar(
       if (done < total && time - drawnAt < MIN_INTERVAL_MS) return;
       drawnAt = time;
       drawn = true;
-      stream.write(`\r\u001b[2K${progressLine(done, total, label, stream.columns ?? 80)}`);
+      stream.write(`\r\u001b[2K${progressLine(done, total, label, stream.columns || 80)}`);
     },
     finish() {
       if (drawn) stream.write('\r\u001b[2K');

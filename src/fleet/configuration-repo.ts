@@ -20,6 +20,7 @@ export interface DeviceNodeTable {
 // For `in (...)` lists of keys; well below every backend's bound-parameter limit.
 const keysPerQuery = 1000;
 
+// The table's shape lives here, beside the only code that reads and writes it.
 function withNodes(db: Db) {
   return db.withTables<{ device_nodes: DeviceNodeTable }>();
 }
@@ -27,7 +28,9 @@ function withNodes(db: Db) {
 /**
  * Stores a configuration and the nodes it refers to, unless it is stored already; an existing
  * configuration has its nodes, since nodes are written first and never change. Call it inside
- * the transaction that points a device at the configuration.
+ * the transaction that points a device at the configuration. Nodes outlive the configurations
+ * that listed them: they are small and shared, and proving one unused would mean reading every
+ * stored configuration of the tenant.
  */
 export async function saveAddressedConfiguration(
   db: Db,

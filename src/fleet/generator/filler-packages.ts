@@ -88,18 +88,27 @@ function databaseDevices(pciIds: IdDatabase): FillerDevice[] {
   return devices;
 }
 
+/**
+ * A device the fleet does not have. When the ID database offers none, made-up device IDs of
+ * known vendors stand in; the number of tries is bounded so no database can stall generation.
+ */
 function pickDevice(
   random: SeededRandom,
   devices: readonly FillerDevice[],
   inFleet: ReadonlySet<string>,
 ): FillerDevice {
-  for (;;) {
-    const device =
-      devices.length > 0
-        ? random.pick(devices)
-        : fallbackDevice(random, random.pick(fallbackVendors));
-    if (!inFleet.has(`${device.vendorId}:${device.deviceId}`)) return device;
+  const outside = (device: FillerDevice) => !inFleet.has(`${device.vendorId}:${device.deviceId}`);
+  for (let attempt = 0; attempt < 64 && devices.length > 0; attempt++) {
+    const device = random.pick(devices);
+    if (outside(device)) return device;
   }
+
+  let device = fallbackDevice(random, random.pick(fallbackVendors));
+  for (let attempt = 0; attempt < 64 && !outside(device); attempt++) {
+    device = fallbackDevice(random, random.pick(fallbackVendors));
+  }
+
+  return device;
 }
 
 function fallbackDevice(
