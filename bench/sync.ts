@@ -91,11 +91,13 @@ export const benchmark: Benchmark = {
       rows.push(`| ${syncRow(devices, fixture, await measureSync(`sqlite:${path}`, fixture))} |`);
     }
 
+    const catalogText = catalogPackages.toLocaleString('en-US');
+
     return {
       markdown: [
-        `Generated fleet: ${models} models, catalog of ${catalogPackages.toLocaleString('en-US')} packages. ` +
-          `Medians of ${rounds} alternating rounds (read inputs, then a whole sync); the ratio is ` +
-          'sync time over the time to read the same inputs, in wall time and in CPU time.',
+        `Generated fleet: ${models} models, catalog of ${catalogText} packages. Medians of ` +
+          `${rounds} alternating rounds (read inputs, then a whole sync); the ratio is sync ` +
+          'time over the time to read the same inputs, in wall time and in CPU time.',
         '',
         syncTableHeader,
         ...rows,

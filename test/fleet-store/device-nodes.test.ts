@@ -61,7 +61,7 @@ describe('content-addressed device nodes', () => {
       .orderBy('key')
       .execute();
 
-  test('stores each distinct node once per tenant, under the key configurationOf gives it', async () => {
+  test('stores each distinct node once per tenant, under its configurationOf key', async () => {
     const nodes = await rowsOf('device_nodes', tenant);
     const expected = new Set(reports.flatMap((report) => configurationOf(report).nodeKeys));
 
