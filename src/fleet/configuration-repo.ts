@@ -9,21 +9,8 @@ import type {
 } from './configuration-of.js';
 import { nodeKeyedOf } from './configuration-of.js';
 
-export interface DeviceNodeTable {
-  tenant_id: string;
-  /** `nodeKeyOf` the body: SHA-256 of the node's canonical JSON, base64url. */
-  key: string;
-  /** The node's canonical JSON. */
-  body: string;
-}
-
 // For `in (...)` lists of keys; well below every backend's bound-parameter limit.
 const keysPerQuery = 1000;
-
-// The table's shape lives here, beside the only code that reads and writes it.
-function withNodes(db: Db) {
-  return db.withTables<{ device_nodes: DeviceNodeTable }>();
-}
 
 /**
  * Stores a configuration and the nodes it refers to, unless it is stored already; an existing
@@ -53,7 +40,7 @@ export async function saveAddressedConfiguration(
 
   const rows = [...nodes].map(([key, body]) => ({ tenant_id: tenantId, key, body }));
   for (let start = 0; start < rows.length; start += keysPerQuery) {
-    await withNodes(db)
+    await db
       .insertInto('device_nodes')
       .values(rows.slice(start, start + keysPerQuery))
       .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
@@ -100,7 +87,7 @@ export async function loadDeviceNodes(
   const found = new Map<string, ConfiguredNode>();
 
   for (let start = 0; start < wanted.length; start += keysPerQuery) {
-    const rows = await withNodes(db)
+    const rows = await db
       .selectFrom('device_nodes')
       .select(['key', 'body'])
       .where('tenant_id', '=', tenantId)

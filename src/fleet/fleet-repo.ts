@@ -77,21 +77,6 @@ export async function deleteDevice(db: Db, tenantId: string, id: string): Promis
   return true;
 }
 
-/** Stores a configuration unless one with the same key (hence the same content) exists. */
-export async function saveConfiguration(
-  db: Db,
-  tenantId: string,
-  key: string,
-  body: string,
-  now: string,
-): Promise<void> {
-  await db
-    .insertInto('device_configurations')
-    .values({ tenant_id: tenantId, key, body, created_at: now })
-    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
-    .execute();
-}
-
 export async function dropUnusedConfiguration(db: Db, tenantId: string, key: string) {
   await db
     .deleteFrom('device_configurations')

@@ -98,6 +98,15 @@ export interface DeviceConfigurationTable {
   created_at: string;
 }
 
+/** One distinct device node, shared by every configuration that lists its key. */
+export interface DeviceNodeTable {
+  tenant_id: string;
+  /** SHA-256 of the node's canonical JSON, base64url. */
+  key: string;
+  /** The node's canonical JSON. */
+  body: string;
+}
+
 export interface GroupTable {
   tenant_id: string;
   id: string;
@@ -179,6 +188,7 @@ export interface Database {
   catalog_match_rows: CatalogMatchRowTable;
   devices: DeviceTable;
   device_configurations: DeviceConfigurationTable;
+  device_nodes: DeviceNodeTable;
   groups: GroupTable;
   group_members: GroupMemberTable;
   throttle_counters: ThrottleCounterTable;
