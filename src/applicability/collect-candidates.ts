@@ -2,9 +2,13 @@
 // consider on this machine: another models section serves the OS, the package targets other
 // computer hardware IDs, or a firmware package met a non-firmware ID.
 import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
-import type { DeviceNode } from '../fleet/report-types.js';
 import { chosenDecoration, type CatalogIndex } from './catalog-index.js';
-import { deviceIdLookup, matchIdentifier, type IdentifierMatch } from './identifier-match.js';
+import {
+  deviceIdLookup,
+  matchIdentifier,
+  type DeviceIdLists,
+  type IdentifierMatch,
+} from './identifier-match.js';
 import { decorationKey, decorationMismatch, formatDecoration, type OsTarget } from './platform.js';
 import { composeRank, formatRank, rankParts, signatureScore, type SignatureKind } from './rank.js';
 import type { Candidate, CandidateRole, Exclusion, ExclusionReason } from './types.js';
@@ -23,32 +27,23 @@ export interface CollectedCandidates {
 const firmwareIdPrefix = 'UEFI\\RES_';
 
 export function collectCandidates(
-  node: DeviceNode,
+  ids: DeviceIdLists,
   context: ResolvedContext,
   index: CatalogIndex,
 ): CollectedCandidates {
-  const lookup = deviceIdLookup(node);
-  const candidates: Candidate[] = [];
   const excluded: Exclusion[] = [];
-  const seenIds = new Set<string>();
-
-  for (const deviceId of [...node.hardwareIds, ...node.compatibleIds]) {
-    const key = deviceId.toUpperCase();
-    if (seenIds.has(key)) continue;
-    seenIds.add(key);
-
-    for (const row of index.rowsById.get(key) ?? []) {
-      const entry = index.packages.get(row.packageId);
-      const match = matchIdentifier(lookup, row.matchId, row);
-      if (entry === undefined || match === null) continue;
-
-      const exclusion = exclusionOf(entry, row, match, context, index);
-      if (exclusion === null) candidates.push(candidateOf(entry, row, match));
-      else excluded.push(exclusion);
-    }
-  }
+  const candidates = collect(ids, context, index, excluded);
 
   return { candidates, excluded };
+}
+
+/** The candidates alone, for callers that never show why rows were dropped. */
+export function collectAdmitted(
+  ids: DeviceIdLists,
+  context: ResolvedContext,
+  index: CatalogIndex,
+): readonly Candidate[] {
+  return collect(ids, context, index, null);
 }
 
 export function roleOf(entry: CatalogPackage): CandidateRole {
@@ -59,55 +54,102 @@ export function roleOf(entry: CatalogPackage): CandidateRole {
   return entry.infClass.toLowerCase() === 'firmware' ? 'firmware' : 'driver';
 }
 
-function exclusionOf(
+function collect(
+  ids: DeviceIdLists,
+  context: ResolvedContext,
+  index: CatalogIndex,
+  excluded: Exclusion[] | null,
+): Candidate[] {
+  const lookup = deviceIdLookup(ids);
+  const candidates: Candidate[] = [];
+  const seenIds = new Set<string>();
+
+  for (const deviceId of [...ids.hardwareIds, ...ids.compatibleIds]) {
+    const key = deviceId.toUpperCase();
+    if (seenIds.has(key)) continue;
+    seenIds.add(key);
+
+    for (const row of index.rowsById.get(key) ?? []) {
+      const entry = index.packages.get(row.packageId);
+      const match = matchIdentifier(lookup, row.matchId, row);
+      if (entry === undefined || match === null) continue;
+
+      const reason = exclusionReason(entry, row, match, context, index);
+      if (reason === null) candidates.push(candidateOf(entry, row, match));
+      else excluded?.push(exclusionOf(reason, entry, row, match, context, index));
+    }
+  }
+
+  return candidates;
+}
+
+function exclusionReason(
   entry: CatalogPackage,
   row: CatalogMatchRow,
   match: IdentifierMatch,
   context: ResolvedContext,
   index: CatalogIndex,
-): Exclusion | null {
+): ExclusionReason | null {
   const chosen = chosenDecoration(index, row, context.os);
-  const rowDecoration = formatDecoration(row);
-  const { major, minor, build, architecture } = context.os;
-  const windows = `Windows ${major}.${minor}.${build} ${architecture}`;
-  const exclude = (reason: ExclusionReason, detail: string): Exclusion => ({
+  if (chosen === null || decorationKey(chosen) !== decorationKey(row)) return 'platform';
+
+  const chids = entry.chids;
+  if (chids.length > 0 && !chids.some((chid) => context.chids.has(chid.toUpperCase()))) {
+    return 'chid';
+  }
+
+  if (roleOf(entry) === 'firmware' && !match.deviceId.toUpperCase().startsWith(firmwareIdPrefix)) {
+    return 'firmware-id';
+  }
+
+  return null;
+}
+
+function exclusionOf(
+  reason: ExclusionReason,
+  entry: CatalogPackage,
+  row: CatalogMatchRow,
+  match: IdentifierMatch,
+  context: ResolvedContext,
+  index: CatalogIndex,
+): Exclusion {
+  const decoration = formatDecoration(row);
+
+  return {
     kind: 'excluded',
     packageId: entry.id,
     infName: entry.infName,
     infId: row.matchId,
     deviceId: match.deviceId,
     installSection: row.installSection,
-    decoration: rowDecoration,
+    decoration,
     reason,
-    detail,
-  });
+    detail: exclusionDetail(reason, row, decoration, context, index),
+  };
+}
 
+function exclusionDetail(
+  reason: ExclusionReason,
+  row: CatalogMatchRow,
+  decoration: string,
+  context: ResolvedContext,
+  index: CatalogIndex,
+): string {
+  if (reason === 'chid') {
+    return 'the package targets computer hardware IDs this machine does not report';
+  }
+  if (reason === 'firmware-id') return `firmware applies to ${firmwareIdPrefix}{GUID} IDs only`;
+
+  const { major, minor, build, architecture } = context.os;
+  const windows = `Windows ${major}.${minor}.${build} ${architecture}`;
+  const chosen = chosenDecoration(index, row, context.os);
   if (chosen === null) {
     const why = decorationMismatch(row, context.os) ?? 'no models section serves it';
-    return exclude('platform', `no models section serves ${windows}: ${rowDecoration} ${why}`);
+
+    return `no models section serves ${windows}: ${decoration} ${why}`;
   }
 
-  if (decorationKey(chosen) !== decorationKey(row)) {
-    const used = formatDecoration(chosen);
-
-    return exclude('platform', `${windows} uses the ${used} models section, not ${rowDecoration}`);
-  }
-
-  if (
-    entry.chids.length > 0 &&
-    !entry.chids.some((chid) => context.chids.has(chid.toUpperCase()))
-  ) {
-    return exclude(
-      'chid',
-      'the package targets computer hardware IDs this machine does not report',
-    );
-  }
-
-  if (roleOf(entry) === 'firmware' && !match.deviceId.toUpperCase().startsWith(firmwareIdPrefix)) {
-    return exclude('firmware-id', `firmware applies to ${firmwareIdPrefix}{GUID} IDs only`);
-  }
-
-  return null;
+  return `${windows} uses the ${formatDecoration(chosen)} models section, not ${decoration}`;
 }
 
 function candidateOf(

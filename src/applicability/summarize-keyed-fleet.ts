@@ -12,8 +12,10 @@ import {
   type PackageTargets,
 } from './admission-signature.js';
 import type { CatalogIndex } from './catalog-index.js';
-import type { ResolvedContext } from './collect-candidates.js';
-import { evaluateResolvedNode, resolveContext } from './evaluate-node.js';
+import { collectAdmitted, type ResolvedContext } from './collect-candidates.js';
+import { resolveContext } from './evaluate-node.js';
+import { judgeNode } from './judge-node.js';
+import { rankCandidates, type RankedCandidates } from './rank-candidates.js';
 import type { PackageSummary } from './summarize-fleet.js';
 
 /** A device node without its instance ID, which differs between identical machines. */
@@ -49,11 +51,17 @@ interface EvaluatedContext {
   readonly offersByNode: Map<KeyedNode, readonly TalliedOffer[]>;
 }
 
-interface EvaluatedNode {
+/** What nodes with the same hardware and compatible ID lists share, whatever they installed. */
+interface RankedLists {
   readonly rows: NodeRows;
-  readonly offersBySignature: Map<string, readonly TalliedOffer[]>;
-  /** For a node without CHID-targeted rows, offers per OS: the OS is all that can differ. */
-  readonly offersByOs: Map<DecorationFits, readonly TalliedOffer[]>;
+  readonly rankingBySignature: Map<string, RankedCandidates>;
+  /** Without CHID-targeted rows the OS is all that can differ; null when it admits no row. */
+  readonly rankingByOs: Map<DecorationFits, RankedCandidates | null>;
+}
+
+interface EvaluatedNode {
+  readonly lists: RankedLists;
+  readonly offersByRanking: Map<RankedCandidates, readonly TalliedOffer[]>;
 }
 
 const noOffers: readonly TalliedOffer[] = [];
@@ -65,30 +73,35 @@ export function summarizeKeyedFleet(
   const tallies = new Map<string, Tally>();
   const contexts = new Map<string, EvaluatedContext>();
   const evaluatedNodes = new Map<string, EvaluatedNode>();
+  const rankedLists = new Map<string, RankedLists>();
   const fitsByOs = new Map<string, DecorationFits>();
   const targetsByPackage: PackageTargets = new Map();
-  const offersOf = (key: string, node: KeyedNode, { context, fitsByRow }: EvaluatedContext) => {
+  const listsOf = (node: KeyedNode): RankedLists => {
+    const key = `${node.hardwareIds.join('\u0000')}\u0001${node.compatibleIds.join('\u0000')}`;
+    let lists = rankedLists.get(key);
+    if (lists === undefined) {
+      const rows = nodeRowsOf(node, index, targetsByPackage);
+      lists = { rows, rankingBySignature: new Map(), rankingByOs: new Map() };
+      rankedLists.set(key, lists);
+    }
+
+    return lists;
+  };
+  const offersOf = (key: string, node: KeyedNode, evaluatedContext: EvaluatedContext) => {
     let evaluated = evaluatedNodes.get(key);
     if (evaluated === undefined) {
-      const rows = nodeRowsOf(node, index, targetsByPackage);
-      evaluated = { rows, offersBySignature: new Map(), offersByOs: new Map() };
+      evaluated = { lists: listsOf(node), offersByRanking: new Map() };
       evaluatedNodes.set(key, evaluated);
     }
 
-    const { rows, offersBySignature, offersByOs } = evaluated;
-    if (!rows.targeted) {
-      const known = offersByOs.get(fitsByRow);
-      if (known !== undefined) return known;
-    }
+    const ranked = rankingOf(node, evaluated.lists, evaluatedContext, index);
+    if (ranked === null) return noOffers;
 
-    const signature = admissionSignature(rows, context, index, fitsByRow);
-    let offers = noOffers;
-    if (signature !== null) {
-      offers = offersBySignature.get(signature) ?? nodeOffers(key, node, context, index, tallies);
-      offersBySignature.set(signature, offers);
+    let offers = evaluated.offersByRanking.get(ranked);
+    if (offers === undefined) {
+      offers = talliedOffers(key, node, ranked, tallies);
+      evaluated.offersByRanking.set(ranked, offers);
     }
-
-    if (!rows.targeted) offersByOs.set(fitsByRow, offers);
 
     return offers;
   };
@@ -131,6 +144,34 @@ export function summarizeKeyedFleet(
     }));
 }
 
+/** The node's ranked candidates in this context, shared by every context admitting the same rows. */
+function rankingOf(
+  node: KeyedNode,
+  lists: RankedLists,
+  { context, fitsByRow }: EvaluatedContext,
+  index: CatalogIndex,
+): RankedCandidates | null {
+  const { rows, rankingBySignature, rankingByOs } = lists;
+  if (!rows.targeted) {
+    const known = rankingByOs.get(fitsByRow);
+    if (known !== undefined) return known;
+  }
+
+  const signature = admissionSignature(rows, context, index, fitsByRow);
+  let ranked: RankedCandidates | null = null;
+  if (signature !== null) {
+    ranked = rankingBySignature.get(signature) ?? null;
+    if (ranked === null) {
+      ranked = rankCandidates(collectAdmitted(node, context, index));
+      rankingBySignature.set(signature, ranked);
+    }
+  }
+
+  if (!rows.targeted) rankingByOs.set(fitsByRow, ranked);
+
+  return ranked;
+}
+
 function contextOf(
   configuration: KeyedConfiguration,
   contexts: Map<string, EvaluatedContext>,
@@ -165,14 +206,13 @@ function contextOf(
   return evaluated;
 }
 
-function nodeOffers(
+function talliedOffers(
   key: string,
   node: KeyedNode,
-  context: ResolvedContext,
-  index: CatalogIndex,
+  ranked: RankedCandidates,
   tallies: Map<string, Tally>,
 ): readonly TalliedOffer[] {
-  const { offers } = evaluateResolvedNode({ ...node, instanceId: key }, context, index);
+  const { offers } = judgeNode({ ...node, instanceId: key }, ranked);
 
   return offers.map((offer) => {
     const { packageId } = offer;
