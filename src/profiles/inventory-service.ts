@@ -134,11 +134,10 @@ export class InventoryService {
     });
   }
 
-  // Admin writes on one profile take turns, so `newUpdates` counts what the last of them
-  // committed. A backend with row locks (any with SKIP LOCKED) holds the profile's row; SQLite
-  // already runs one transaction at a time.
+  // Admin writes and sync commits on one profile take turns, so `newUpdates` counts what the
+  // last of them committed.
   private async lockProfile(tx: Db, tenantId: string, profileId: string): Promise<void> {
-    await requireProfile(tx, tenantId, profileId, this.deps.store.capabilities.supportsSkipLocked);
+    await requireProfile(tx, tenantId, profileId, this.deps.store.capabilities.supportsRowLocks);
   }
 }
 

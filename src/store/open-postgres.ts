@@ -39,7 +39,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
 
   return {
     db,
-    capabilities: { supportsSkipLocked: true, sharedByProcesses: true },
+    capabilities: { supportsSkipLocked: true, supportsRowLocks: true, sharedByProcesses: true },
     description: describePostgresUrl(url),
     transaction: (work) => db.transaction().execute(work),
     ping: async () => {

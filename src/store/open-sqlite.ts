@@ -21,7 +21,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
 
   return {
     db,
-    capabilities: { supportsSkipLocked: false, sharedByProcesses: false },
+    capabilities: { supportsSkipLocked: false, supportsRowLocks: false, sharedByProcesses: false },
     description: `sqlite:${path}`,
     transaction: (work) => db.transaction().execute(work),
     ping: async () => {

@@ -7,6 +7,11 @@ import type { Database } from './schema.js';
 export interface StoreCapabilities {
   /** `FOR UPDATE SKIP LOCKED` lets concurrent workers claim different jobs without waiting. */
   readonly supportsSkipLocked: boolean;
+  /**
+   * `SELECT ... FOR UPDATE` holds a row until commit. Without it (SQLite) transactions already
+   * run one at a time, so writers on one row take turns anyway.
+   */
+  readonly supportsRowLocks: boolean;
   /** More than one process may write at once (a server database rather than one file). */
   readonly sharedByProcesses: boolean;
 }

@@ -43,7 +43,7 @@ export const runSync: SyncPipeline = async (job, context) => {
     // takes the write lock before anything is read.
     if (!(await heartbeat(tx, job, owner, leaseMs, now))) return 'leaseLost';
 
-    const profile = await findProfile(tx, job);
+    const profile = await findProfile(tx, job, store.capabilities.supportsRowLocks);
     if (!profile) {
       await completeJob(tx, job, owner, now);
 
@@ -75,12 +75,14 @@ export const runSync: SyncPipeline = async (job, context) => {
   });
 };
 
-async function findProfile(db: Db, job: SyncJob): Promise<MergeProfile | undefined> {
+/** With `lock`, the profile's row is held until commit, so admin writes wait for the sync's. */
+async function findProfile(db: Db, job: SyncJob, lock = false): Promise<MergeProfile | undefined> {
   const row = await db
     .selectFrom('profiles')
     .select(['approval_type', 'deployment_deferral_in_days'])
     .where('tenant_id', '=', job.tenantId)
     .where('id', '=', job.profileId)
+    .$if(lock, (qb) => qb.forUpdate())
     .executeTakeFirst();
   if (!row) return undefined;
 
