@@ -62,23 +62,28 @@ export async function loadAssignedConfigurations(
       devicesInGroups(db, tenantId, scope.excludedGroupIds),
     );
   }
-  const counts = await assigned
+  // One row per distinct configuration, read through a cursor: a large fleet never arrives as
+  // one result set. Only the key and its count are kept from each row.
+  const counts: { key: string; count: number }[] = [];
+  const rows = assigned
     .select((eb) => ['devices.configuration_key', eb.fn.countAll<number | string>().as('count')])
     .groupBy('devices.configuration_key')
     .orderBy('devices.configuration_key')
-    .execute();
-  const keys = counts.map((row) => row.configuration_key ?? '');
+    .stream(streamChunk);
+  for await (const row of rows) {
+    counts.push({ key: row.configuration_key ?? '', count: Number(row.count) });
+  }
+  const keys = counts.map((row) => row.key);
   const stored = await loadNodeKeyedConfigurations(db, tenantId, keys);
   const nodes = await loadDeviceNodes(db, tenantId, nodeKeysOf(stored.values()));
 
-  const configurations = counts.map((row) => {
-    const key = row.configuration_key ?? '';
+  const configurations = counts.map(({ key, count }) => {
     const body = stored.get(key);
     if (body === undefined) throw new Error(`device configuration ${key} is missing`);
 
     return {
       key,
-      deviceCount: Number(row.count),
+      deviceCount: count,
       configuration: resolved(key, body, nodes),
       nodeKeys: body.nodeKeys,
     };
@@ -90,6 +95,8 @@ export async function loadAssignedConfigurations(
     reportingDevices: configurations.reduce((total, entry) => total + entry.deviceCount, 0),
   };
 }
+
+const streamChunk = 1000;
 
 function* nodeKeysOf(configurations: Iterable<NodeKeyedConfiguration>): Generator<string> {
   for (const configuration of configurations) yield* configuration.nodeKeys;
