@@ -25,6 +25,9 @@ export function versionParts(version: string): readonly [number, number, number,
 
 /** Negative when `a` is the lower version. */
 export function compareVersions(a: string, b: string): number {
+  // Installed drivers are most often a catalog version itself: skip parsing for the tie.
+  if (a === b) return 0;
+
   const left = versionParts(a);
   const right = versionParts(b);
 

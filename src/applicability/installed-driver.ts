@@ -1,7 +1,7 @@
 // What a node has installed, put in the same terms as a candidate, and the question every offer
 // turns on: does a candidate beat it?
 import type { DeviceNode, InstalledDriver } from '../fleet/report-types.js';
-import { compareDriverOrder, compareNewest, compareVersions } from './driver-order.js';
+import { compareNewest, compareVersions } from './driver-order.js';
 import { deviceIdLookup, matchIdentifier } from './identifier-match.js';
 import {
   composeRank,
@@ -37,18 +37,26 @@ export function installedStateOf(node: DeviceNode): InstalledState | null {
 export function verdictAgainst(candidate: Candidate, installed: InstalledState | null): Verdict {
   if (installed === null) return { kind: 'update', reason: 'the device has no driver' };
 
+  const better = beatsInstalled(candidate, installed);
   if (installed.rank === null) {
-    // Without a rank the only safe comparison is age: offer strictly newer drivers only.
-    const newer = compareNewest(candidate, installed) < 0;
-    return newer
+    return better
       ? { kind: 'update', reason: 'newer than the installed driver, whose rank is unknown' }
       : { kind: 'no-update', reason: 'not newer than the installed driver, whose rank is unknown' };
   }
 
-  const order = compareDriverOrder(candidate, { ...installed, rank: installed.rank });
-  if (order < 0) return { kind: 'update', reason: whyBetter(candidate, installed, installed.rank) };
+  return better
+    ? { kind: 'update', reason: whyBetter(candidate, installed, installed.rank) }
+    : { kind: 'no-update', reason: whyNotBetter(candidate, installed, installed.rank) };
+}
 
-  return { kind: 'no-update', reason: whyNotBetter(candidate, installed, installed.rank) };
+/** The verdict's answer without its words, for callers that only count offers. */
+export function beatsInstalled(candidate: Candidate, installed: InstalledState | null): boolean {
+  if (installed === null) return true;
+  // Without a rank the only safe comparison is age: offer strictly newer drivers only.
+  if (installed.rank === null) return compareNewest(candidate, installed) < 0;
+  if (candidate.rank !== installed.rank) return candidate.rank < installed.rank;
+
+  return compareNewest(candidate, installed) < 0;
 }
 
 /**
