@@ -3,9 +3,8 @@
 // Two contexts that admit the same rows get the same offers, so a fleet whose models differ in
 // CHIDs and OS builds still evaluates a chipset node once for all of them.
 import type { CatalogMatchRow } from '../catalog/types.js';
-import { chosenDecoration, type CatalogIndex } from './catalog-index.js';
+import { decorationFits, type CatalogIndex, type DecorationFits } from './catalog-index.js';
 import type { ResolvedContext } from './collect-candidates.js';
-import { decorationKey } from './platform.js';
 
 export interface NodeRows {
   /** Every catalog row one of the node's IDs hits, in a fixed order. */
@@ -15,12 +14,6 @@ export interface NodeRows {
   /** Whether any row is limited to some CHIDs; if none is, only the OS tells contexts apart. */
   readonly targeted: boolean;
 }
-
-/**
- * For one OS, whether the models section the OS uses is the row's own. Rows recur across nodes,
- * so the answer is kept per row.
- */
-export type DecorationFits = Map<CatalogMatchRow, boolean>;
 
 /** Upper-cased CHIDs by package id, filled as packages come up. */
 export type PackageTargets = Map<string, readonly string[]>;
@@ -56,33 +49,36 @@ export function nodeRowsOf(
 }
 
 /**
- * One character per row, admitted or not: equal signatures for one node mean equal offers.
- * Null when the context admits none of the rows, so the node has nothing to offer.
+ * Which of the node's rows a context admits, one bit per row: equal signatures for one node mean
+ * equal offers. A number while the rows fit in 31 bits, so the usual node builds no string, and
+ * text beyond that.
  */
+export type AdmissionSignature = number | string;
+
+/** Null when the context admits none of the rows, so the node has nothing to offer. */
 export function admissionSignature(
   node: NodeRows,
   context: ResolvedContext,
   index: CatalogIndex,
   fitsByRow: DecorationFits,
-): string | null {
+): AdmissionSignature | null {
   const { rows, targets } = node;
-  let signature = '';
+  const spelled = rows.length > 31;
+  let bits = 0;
+  let text = '';
   let admitted = false;
 
   for (let position = 0; position < rows.length; position += 1) {
     const row = rows[position]!;
-    let fits = fitsByRow.get(row);
-    if (fits === undefined) {
-      const chosen = chosenDecoration(index, row, context.os);
-      fits = chosen !== null && decorationKey(chosen) === decorationKey(row);
-      fitsByRow.set(row, fits);
-    }
-
+    const fits = decorationFits(index, row, context.os, fitsByRow);
     const chids = targets[position]!;
     const admits = fits && (chids.length === 0 || chids.some((chid) => context.chids.has(chid)));
-    signature += admits ? '1' : '0';
+    if (spelled) text += admits ? '1' : '0';
+    else if (admits) bits |= 1 << position;
     admitted ||= admits;
   }
 
-  return admitted ? signature : null;
+  if (!admitted) return null;
+
+  return spelled ? text : bits;
 }

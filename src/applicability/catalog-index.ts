@@ -43,6 +43,29 @@ export function buildCatalogIndex(
   };
 }
 
+/**
+ * For one OS, whether the models section the OS uses is the row's own. Rows recur across nodes,
+ * so callers that evaluate many nodes keep the answer per row.
+ */
+export type DecorationFits = Map<CatalogMatchRow, boolean>;
+
+/** Whether the OS uses the row's own models section; `fits`, when given, holds answers for `os`. */
+export function decorationFits(
+  index: CatalogIndex,
+  row: CatalogMatchRow,
+  os: OsTarget,
+  fits?: DecorationFits,
+): boolean {
+  const known = fits?.get(row);
+  if (known !== undefined) return known;
+
+  const chosen = chosenDecoration(index, row, os);
+  const answer = chosen !== null && decorationKey(chosen) === decorationKey(row);
+  fits?.set(row, answer);
+
+  return answer;
+}
+
 /** The decoration the row's [Manufacturer] entry uses on this OS, or null when none serves it. */
 export function chosenDecoration(
   index: CatalogIndex,

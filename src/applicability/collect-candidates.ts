@@ -2,14 +2,19 @@
 // consider on this machine: another models section serves the OS, the package targets other
 // computer hardware IDs, or a firmware package met a non-firmware ID.
 import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
-import { chosenDecoration, type CatalogIndex } from './catalog-index.js';
+import {
+  chosenDecoration,
+  decorationFits,
+  type CatalogIndex,
+  type DecorationFits,
+} from './catalog-index.js';
 import {
   deviceIdLookup,
   matchIdentifier,
   type DeviceIdLists,
   type IdentifierMatch,
 } from './identifier-match.js';
-import { decorationKey, decorationMismatch, formatDecoration, type OsTarget } from './platform.js';
+import { decorationMismatch, formatDecoration, type OsTarget } from './platform.js';
 import { composeRank, formatRank, rankParts, signatureScore, type SignatureKind } from './rank.js';
 import type { Candidate, CandidateRole, Exclusion, ExclusionReason } from './types.js';
 
@@ -32,18 +37,22 @@ export function collectCandidates(
   index: CatalogIndex,
 ): CollectedCandidates {
   const excluded: Exclusion[] = [];
-  const candidates = collect(ids, context, index, excluded);
+  const candidates = collect(ids, context, index, { excluded });
 
   return { candidates, excluded };
 }
 
-/** The candidates alone, for callers that never show why rows were dropped. */
+/**
+ * The candidates alone, for callers that never show why rows were dropped. `fits` holds the
+ * decoration answers for the context's OS, shared with every other node evaluated on that OS.
+ */
 export function collectAdmitted(
   ids: DeviceIdLists,
   context: ResolvedContext,
   index: CatalogIndex,
+  fits: DecorationFits,
 ): readonly Candidate[] {
-  return collect(ids, context, index, null);
+  return collect(ids, context, index, { fits });
 }
 
 export function roleOf(entry: CatalogPackage): CandidateRole {
@@ -58,7 +67,7 @@ function collect(
   ids: DeviceIdLists,
   context: ResolvedContext,
   index: CatalogIndex,
-  excluded: Exclusion[] | null,
+  { excluded, fits }: { readonly excluded?: Exclusion[]; readonly fits?: DecorationFits },
 ): Candidate[] {
   const lookup = deviceIdLookup(ids);
   const candidates: Candidate[] = [];
@@ -74,7 +83,8 @@ function collect(
       const match = matchIdentifier(lookup, row.matchId, row);
       if (entry === undefined || match === null) continue;
 
-      const reason = exclusionReason(entry, row, match, context, index);
+      const fitsOs = decorationFits(index, row, context.os, fits);
+      const reason = exclusionReason(entry, match, fitsOs, context);
       if (reason === null) candidates.push(candidateOf(entry, row, match));
       else excluded?.push(exclusionOf(reason, entry, row, match, context, index));
     }
@@ -85,13 +95,11 @@ function collect(
 
 function exclusionReason(
   entry: CatalogPackage,
-  row: CatalogMatchRow,
   match: IdentifierMatch,
+  fitsOs: boolean,
   context: ResolvedContext,
-  index: CatalogIndex,
 ): ExclusionReason | null {
-  const chosen = chosenDecoration(index, row, context.os);
-  if (chosen === null || decorationKey(chosen) !== decorationKey(row)) return 'platform';
+  if (!fitsOs) return 'platform';
 
   const chids = entry.chids;
   if (chids.length > 0 && !chids.some((chid) => context.chids.has(chid.toUpperCase()))) {

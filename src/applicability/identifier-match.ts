@@ -37,12 +37,14 @@ export type DeviceIdLookup = ReadonlyMap<string, readonly Occurrence[]>;
 export function deviceIdLookup(lists: DeviceIdLists): DeviceIdLookup {
   const lookup = new Map<string, Occurrence[]>();
   const add = (ids: readonly string[], list: DeviceIdList): void => {
-    ids.forEach((deviceId, position) => {
+    for (let position = 0; position < ids.length; position += 1) {
+      const deviceId = ids[position]!;
       const key = deviceId.toUpperCase();
-      const known = lookup.get(key) ?? [];
-      if (known.some((occurrence) => occurrence.list === list)) return;
-      lookup.set(key, [...known, { deviceId, list, position }]);
-    });
+      const occurrence = { deviceId, list, position };
+      const known = lookup.get(key);
+      if (known === undefined) lookup.set(key, [occurrence]);
+      else if (!known.some((entry) => entry.list === list)) known.push(occurrence);
+    }
   };
 
   add(lists.hardwareIds, 'hardware');

@@ -16,6 +16,11 @@ export {
 } from './evaluate-configuration.js';
 export { summarizeFleet, type PackageSummary, type WeightedEvaluation } from './summarize-fleet.js';
 export {
+  summarizeKeyedFleet,
+  type KeyedConfiguration,
+  type KeyedNode,
+} from './summarize-keyed-fleet.js';
+export {
   composeRank,
   describeMatchType,
   formatRank,

@@ -13,7 +13,10 @@ import {
 } from './rank.js';
 import type { Candidate, InstalledState, Verdict } from './types.js';
 
-export function installedStateOf(node: DeviceNode): InstalledState | null {
+/** What is installed does not depend on the instance ID, which identical machines do not share. */
+type NodeWithoutInstance = Omit<DeviceNode, 'instanceId'>;
+
+export function installedStateOf(node: NodeWithoutInstance): InstalledState | null {
   const driver = node.installedDriver;
   if (driver === null) return null;
 
@@ -56,6 +59,7 @@ export function beatsInstalled(candidate: Candidate, installed: InstalledState |
   if (installed.rank === null) return compareNewest(candidate, installed) < 0;
   if (candidate.rank !== installed.rank) return candidate.rank < installed.rank;
 
+  // Past the rank, Windows' order is date, then version: the same as newest first.
   return compareNewest(candidate, installed) < 0;
 }
 
@@ -64,7 +68,7 @@ export function beatsInstalled(candidate: Candidate, installed: InstalledState |
  * one. The INF side is not reported, so this assumes what most drivers are: a signed driver
  * whose model line names the ID as its hardware ID, without a FeatureScore.
  */
-function recomputeRank(node: DeviceNode, driver: InstalledDriver): number | null {
+function recomputeRank(node: NodeWithoutInstance, driver: InstalledDriver): number | null {
   if (driver.matchingId === null) return null;
   const match = matchIdentifier(deviceIdLookup(node), driver.matchingId, {
     kind: 'hardware',
@@ -85,7 +89,11 @@ function recomputeRank(node: DeviceNode, driver: InstalledDriver): number | null
  * (match type 2 or 3): Windows' class drivers such as Microsoft Basic Display Adapter or the USB
  * and HID class drivers. A Microsoft driver matched on a hardware ID is specific to the device.
  */
-function isGeneric(node: DeviceNode, driver: InstalledDriver, rank: number | null): boolean {
+function isGeneric(
+  node: NodeWithoutInstance,
+  driver: InstalledDriver,
+  rank: number | null,
+): boolean {
   if (!/^microsoft\b/i.test(driver.provider ?? '')) return false;
   if (rank !== null) return rankParts(rank).matchType >= 2;
   if (driver.matchingId === null) return false;

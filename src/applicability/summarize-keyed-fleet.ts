@@ -1,20 +1,21 @@
-// The fleet's driver counts from content-addressed configurations. Each distinct node, found by
-// the key the store gave it, is evaluated once per set of catalog rows the machine contexts
-// (OS and computer hardware IDs) admit; each configuration then folds its nodes' offers,
-// weighted by the devices sharing it. The result is what summarizeFleet gives over
-// evaluateConfiguration of every configuration.
+// The fleet's driver counts from content-addressed configurations. A node's candidates are
+// collected and ranked once per (ID lists, catalog rows its machine contexts admit): the models
+// section chosen for the OS and the CHID-targeted packages. Each distinct node, found by the key
+// the store gave it, then has its installed drivers judged against that ranking once. Each
+// configuration folds its nodes' offers, weighted by the devices sharing it. The result is what
+// summarizeFleet gives over evaluateConfiguration of every configuration.
 import type { DeviceNode, ReportedOs } from '../fleet/report-types.js';
 import {
   admissionSignature,
   nodeRowsOf,
-  type DecorationFits,
+  type AdmissionSignature,
   type NodeRows,
   type PackageTargets,
 } from './admission-signature.js';
-import type { CatalogIndex } from './catalog-index.js';
+import type { CatalogIndex, DecorationFits } from './catalog-index.js';
 import { collectAdmitted, type ResolvedContext } from './collect-candidates.js';
 import { resolveContext } from './evaluate-node.js';
-import { judgeNode } from './judge-node.js';
+import { offeredPackages } from './judge-node.js';
 import { rankCandidates, type RankedCandidates } from './rank-candidates.js';
 import type { PackageSummary } from './summarize-fleet.js';
 
@@ -54,7 +55,7 @@ interface EvaluatedContext {
 /** What nodes with the same hardware and compatible ID lists share, whatever they installed. */
 interface RankedLists {
   readonly rows: NodeRows;
-  readonly rankingBySignature: Map<string, RankedCandidates>;
+  readonly rankingBySignature: Map<AdmissionSignature, RankedCandidates>;
   /** Without CHID-targeted rows the OS is all that can differ; null when it admits no row. */
   readonly rankingByOs: Map<DecorationFits, RankedCandidates | null>;
 }
@@ -99,7 +100,7 @@ export function summarizeKeyedFleet(
 
     let offers = evaluated.offersByRanking.get(ranked);
     if (offers === undefined) {
-      offers = talliedOffers(key, node, ranked, tallies);
+      offers = talliedOffers(node, ranked, tallies);
       evaluated.offersByRanking.set(ranked, offers);
     }
 
@@ -144,7 +145,7 @@ export function summarizeKeyedFleet(
     }));
 }
 
-/** The node's ranked candidates in this context, shared by every context admitting the same rows. */
+/** The node's ranked candidates here, shared by every context that admits the same rows. */
 function rankingOf(
   node: KeyedNode,
   lists: RankedLists,
@@ -162,7 +163,7 @@ function rankingOf(
   if (signature !== null) {
     ranked = rankingBySignature.get(signature) ?? null;
     if (ranked === null) {
-      ranked = rankCandidates(collectAdmitted(node, context, index));
+      ranked = rankCandidates(collectAdmitted(node, context, index, fitsByRow));
       rankingBySignature.set(signature, ranked);
     }
   }
@@ -207,14 +208,11 @@ function contextOf(
 }
 
 function talliedOffers(
-  key: string,
   node: KeyedNode,
   ranked: RankedCandidates,
   tallies: Map<string, Tally>,
 ): readonly TalliedOffer[] {
-  const { offers } = judgeNode({ ...node, instanceId: key }, ranked);
-
-  return offers.map((offer) => {
+  return offeredPackages(node, ranked).map((offer) => {
     const { packageId } = offer;
     let tally = tallies.get(packageId);
     if (tally === undefined) {

@@ -2,8 +2,7 @@
 // engine weighs each distinct node once per distinct machine context, and counts are weighted
 // by how many assigned devices share each configuration.
 import type { ComputedInventoryRow } from '../approval/merge-decisions.js';
-import { buildCatalogIndex } from '../applicability/index.js';
-import { summarizeKeyedFleet } from '../applicability/summarize-keyed-fleet.js';
+import { buildCatalogIndex, summarizeKeyedFleet } from '../applicability/index.js';
 import type { CatalogMatchRow, CatalogPackage } from '../catalog/types.js';
 import type { DeviceConfiguration } from '../fleet/configuration-of.js';
 
