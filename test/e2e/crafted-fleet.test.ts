@@ -171,7 +171,7 @@ describe('syncInventory over a crafted fleet and catalog', () => {
   const firstAutomatic = (pkg: CraftedPackage): [Status, string?] =>
     recommendedFirst.has(pkg) ? ['approved', at(3 * day)] : ['needsReview'];
 
-  test('the first sync lists what the assigned devices need, awaiting review or approved', async () => {
+  test('the first sync lists what assigned devices need, awaiting review or approved', async () => {
     assert.deepEqual(
       await driverList(client, manual),
       firstList(() => ['needsReview']),
@@ -273,7 +273,7 @@ describe('syncInventory over a crafted fleet and catalog', () => {
     listed(audioExtension, 'other', 4, 'needsReview'),
   ];
 
-  test('a newer NIC driver becomes recommended and the approved one previouslyApproved', async () => {
+  test('a newer NIC driver is recommended and the approved one previouslyApproved', async () => {
     await advance(day);
     ids.set(nicV3, await upload(service, token, nicV3));
     await sync(manual);

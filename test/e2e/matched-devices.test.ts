@@ -151,7 +151,7 @@ describe('matchedDevices of a listed driver', () => {
     );
   });
 
-  test('refuses drivers off the list, unsupported options and callers without permission', async () => {
+  test('refuses drivers off the list, unsupported options and unpermitted callers', async () => {
     const offList = await call(service, 'GET', path('f'.repeat(64)), { token });
     const filtered = await call(service, 'GET', path(ids.get('firmware')!, "?$filter=id eq 'x'"), {
       token,

@@ -15,13 +15,14 @@ export interface CheckedInf {
   readonly deployable?: boolean;
 }
 
-const TODO = 'TODO-Set-Provider';
+// Microsoft's driver samples ship with this placeholder as their provider name.
+const sampleProvider = 'TODO-Set-Provider';
 
 export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'TrEEMiniportSample',
     class: 'System',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2015-01-15',
     version: '10.0.9908.0',
     sections: ['Standard.NTAMD64', 'Standard.NTARM', 'Standard.NTARM64'],
@@ -52,7 +53,7 @@ export const checkedByHand: readonly CheckedInf[] = [
     file: 'avshws',
     arch: 'amd64',
     class: 'Camera',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2006-08-31',
     version: '6.0.5600.0',
     sections: ['Standard.NTamd64.10.0...16299'],
@@ -72,7 +73,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'pci9x5x',
     class: 'Sample',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2003-03-20',
     version: '5.0.3788.0',
     sections: ['MSFT.NT$ARCH$.10.0...16299'],
@@ -82,7 +83,7 @@ export const checkedByHand: readonly CheckedInf[] = [
     file: 'echoum',
     arch: 'arm64',
     class: 'Generic',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2003-03-20',
     version: '5.0.3788.0',
     sections: ['Standard.NTarm64.10.0...17763', 'Standard.NTarm64.10.0...22000'],
@@ -91,7 +92,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'netlwf',
     class: 'NetService',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2002-10-01',
     version: '6.0.5019.0',
     sections: ['Standard.NT$ARCH$', 'Standard.NT$ARCH$.10.0...25319'],
@@ -100,7 +101,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'ndisprot630',
     class: 'NetTrans',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2010-07-16',
     version: '4.2.0.0',
     sections: ['Standard.NT$ARCH$', 'Standard.NT$ARCH$.10.0...25319'],
@@ -109,7 +110,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'RadioSwitchHidUsbFx2',
     class: 'HIDClass',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2011-05-03',
     version: '1.0.0.0',
     sections: ['Standard.NT$ARCH$.6.1'],
@@ -138,7 +139,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'sampleacpipep',
     class: 'System',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2014-11-14',
     version: '1.0.0.0',
     sections: ['Standard.NT$ARCH$.10.0...16299'],
@@ -147,7 +148,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'plclient',
     class: 'System',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2023-08-29',
     version: '1.0.0.0',
     sections: ['Standard.NTamd64', 'Standard.NTarm64'],
@@ -157,7 +158,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'AutoCnfg',
     class: 'Printer',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2005-11-17',
     version: '1.0.0.2',
     sections: ['Standard.NTx86', 'Standard.NTamd64', 'Standard.NTarm64'],
@@ -166,7 +167,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'usb_host_based_sample',
     class: 'Printer',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2013-03-12',
     version: '1.0.0.1',
     sections: ['Standard.NTx86', 'Standard.NTamd64', 'Standard.NTarm', 'Standard.NTarm64'],
@@ -175,7 +176,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'sdhc.inx',
     class: 'SDHost',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2015-04-02',
     version: '10.0.10053.0',
     sections: [
@@ -188,7 +189,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'pscr.inx',
     class: 'SmartCardReader',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2007-01-01',
     version: '6.0.6000.0',
     sections: ['SCM.NTx86', 'SCM.NTia64', 'SCM.NTamd64', 'SCM.NTarm64'],
@@ -197,7 +198,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'sfloppy',
     class: 'FloppyDisk',
-    provider: TODO,
+    provider: sampleProvider,
     date: '2002-05-17',
     version: '5.2.3635.0',
     sections: ['floppy_device.NTx86', 'floppy_device.NTia64', 'floppy_device.NTamd64'],
@@ -242,7 +243,7 @@ export const checkedByHand: readonly CheckedInf[] = [
   {
     file: 'bcm2836pwm',
     class: 'SYSTEM',
-    provider: TODO,
+    provider: sampleProvider,
     date: null,
     version: null,
     sections: ['bcm2836pwm_Driver.ntarm'],
