@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The drivergraph command line: one subcommand per file under commands/.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
+import { exitCodeOf } from './exit-codes.js';
 
 const program = new Command('drivergraph')
   .description('Self-hosted Windows driver update service speaking Microsoft Graph')
@@ -13,7 +14,8 @@ registerCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  const code = (error as { exitCode?: number }).exitCode;
-  process.exitCode = typeof code === 'number' ? code : 1;
-  if (typeof code !== 'number') console.error(error instanceof Error ? error.message : error);
+  process.exitCode = exitCodeOf(error);
+  if (!(error instanceof CommanderError)) {
+    console.error(error instanceof Error ? error.message : error);
+  }
 }

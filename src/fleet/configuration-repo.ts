@@ -18,20 +18,28 @@ const keysPerQuery = 1000;
  * the transaction that points a device at the configuration. Nodes outlive the configurations
  * that listed them: they are small and shared, and proving one unused would mean reading every
  * stored configuration of the tenant.
+ *
+ * With `rowLocks` (the store's supportsRowLocks), the configuration row is held (key share)
+ * until commit, so a transaction dropping it as unused (see dropUnusedConfiguration) cannot
+ * remove it under a device that is about to point at it. Only a writer that never drops
+ * configurations, such as a bulk loader of new devices, may leave it off.
  */
 export async function saveAddressedConfiguration(
   db: Db,
   tenantId: string,
   addressed: AddressedConfiguration,
   now: Date,
+  rowLocks = false,
 ): Promise<void> {
-  const known = await db
-    .selectFrom('device_configurations')
-    .select('key')
-    .where('tenant_id', '=', tenantId)
-    .where('key', '=', addressed.key)
-    .executeTakeFirst();
-  if (known) return;
+  const held = () =>
+    db
+      .selectFrom('device_configurations')
+      .select('key')
+      .where('tenant_id', '=', tenantId)
+      .where('key', '=', addressed.key)
+      .$if(rowLocks, (qb) => qb.forKeyShare())
+      .executeTakeFirst();
+  if (await held()) return;
 
   const nodes = new Map<string, string>();
   addressed.nodeKeys.forEach((key, position) => {
@@ -46,7 +54,7 @@ export async function saveAddressedConfiguration(
       .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
       .execute();
   }
-  await db
+  const inserted = await db
     .insertInto('device_configurations')
     .values({
       tenant_id: tenantId,
@@ -55,7 +63,13 @@ export async function saveAddressedConfiguration(
       created_at: now.toISOString(),
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
-    .execute();
+    .executeTakeFirst();
+
+  // Another transaction stored it first: hold that row as well. Should it have been dropped
+  // again in between, its nodes are still there and the row can simply be stored once more.
+  if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n && !(await held())) {
+    await saveAddressedConfiguration(db, tenantId, addressed, now, rowLocks);
+  }
 }
 
 export async function loadNodeKeyedConfigurations(

@@ -62,7 +62,9 @@ export class DeviceDirectory {
   }
 
   async delete(tenantId: string, id: string): Promise<void> {
-    const deleted = await this.deps.store.transaction((tx) => repo.deleteDevice(tx, tenantId, id));
+    const { store } = this.deps;
+    const rowLocks = store.capabilities.supportsRowLocks;
+    const deleted = await store.transaction((tx) => repo.deleteDevice(tx, tenantId, id, rowLocks));
     if (!deleted) throw graphError('notFound', { segment: id });
   }
 }

@@ -22,10 +22,14 @@ export interface ImportSummary {
 export class DeviceReportService {
   constructor(private readonly deps: { readonly store: Store; readonly clock: () => Date }) {}
 
+  private get rowLocks(): boolean {
+    return this.deps.store.capabilities.supportsRowLocks;
+  }
+
   async receive(tenantId: string, report: DeviceReport): Promise<ReportOutcome> {
-    return this.deps.store.transaction((tx) =>
-      storeReport(tx, tenantId, report, this.deps.clock()),
-    );
+    const context = { now: this.deps.clock(), rowLocks: this.rowLocks };
+
+    return this.deps.store.transaction((tx) => storeReport(tx, tenantId, report, context));
   }
 
   /** Stores every report in one transaction; a thrown error leaves the store as it was. */
@@ -34,7 +38,7 @@ export class DeviceReportService {
     reports: readonly NumberedReport[],
     onProgress: (done: number) => void = () => {},
   ): Promise<ImportSummary> {
-    const now = this.deps.clock();
+    const context = { now: this.deps.clock(), rowLocks: this.rowLocks };
     const skipped: { line: number; reason: string }[] = [];
     const keys = new Set<string>();
     let stored = 0;
@@ -43,7 +47,7 @@ export class DeviceReportService {
 
     await this.deps.store.transaction(async (tx) => {
       for (const [index, { line, report }] of reports.entries()) {
-        const outcome = await storeReport(tx, tenantId, report, now);
+        const outcome = await storeReport(tx, tenantId, report, context);
         if (outcome.kind === 'stored' || outcome.kind === 'unchanged') {
           keys.add(outcome.configurationKey);
         }

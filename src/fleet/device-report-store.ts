@@ -23,12 +23,19 @@ export type ReportOutcome =
   /** A report of the same time but other content is stored; the first one stands. */
   | { readonly kind: 'conflicting'; readonly storedReportedAt: string };
 
+export interface ReportContext {
+  readonly now: Date;
+  /** The store's supportsRowLocks: configurations shared by devices are locked, not raced. */
+  readonly rowLocks: boolean;
+}
+
 export async function storeReport(
   db: Db,
   tenantId: string,
   report: DeviceReport,
-  now: Date,
+  context: ReportContext,
 ): Promise<ReportOutcome> {
+  const { now, rowLocks } = context;
   const addressed = configurationOf(report);
   const { key } = addressed;
   const reportedAt = new Date(report.reportedDateTime).toISOString();
@@ -40,7 +47,7 @@ export async function storeReport(
     configuration_key: key,
     reported_at: reportedAt,
   };
-  const save = () => saveAddressedConfiguration(db, tenantId, addressed, now);
+  const save = () => saveAddressedConfiguration(db, tenantId, addressed, now, rowLocks);
 
   const objectId = randomUUID();
   const registered = await insertDevice(db, {
@@ -70,7 +77,7 @@ export async function storeReport(
   if (updated.numUpdatedRows > 0n) {
     await save();
     if (current.configuration_key !== null && current.configuration_key !== key) {
-      await dropUnusedConfiguration(db, tenantId, current.configuration_key);
+      await dropUnusedConfiguration(db, tenantId, current.configuration_key, rowLocks);
     }
 
     return { kind: 'stored', objectId: current.id, configurationKey: key, registered: false };

@@ -60,7 +60,12 @@ export async function updateDevice(
 }
 
 /** Removes the device, its group memberships and a configuration no other device shares. */
-export async function deleteDevice(db: Db, tenantId: string, id: string): Promise<boolean> {
+export async function deleteDevice(
+  db: Db,
+  tenantId: string,
+  id: string,
+  rowLocks: boolean,
+): Promise<boolean> {
   const row = await findDevice(db, tenantId, id);
   if (!row) return false;
 
@@ -71,13 +76,36 @@ export async function deleteDevice(db: Db, tenantId: string, id: string): Promis
     .execute();
   await db.deleteFrom('devices').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
   if (row.configuration_key !== null) {
-    await dropUnusedConfiguration(db, tenantId, row.configuration_key);
+    await dropUnusedConfiguration(db, tenantId, row.configuration_key, rowLocks);
   }
 
   return true;
 }
 
-export async function dropUnusedConfiguration(db: Db, tenantId: string, key: string) {
+/**
+ * Deletes the configuration when no device points at it. With `rowLocks` the row is taken
+ * first, and only when nobody holds it: a transaction that holds it is pointing a device at it
+ * (see saveAddressedConfiguration), so it stays, and nobody waits. The check for devices then
+ * runs as a statement of its own, which sees every pointer committed before the lock was had.
+ */
+export async function dropUnusedConfiguration(
+  db: Db,
+  tenantId: string,
+  key: string,
+  rowLocks: boolean,
+): Promise<void> {
+  if (rowLocks) {
+    const taken = await db
+      .selectFrom('device_configurations')
+      .select('key')
+      .where('tenant_id', '=', tenantId)
+      .where('key', '=', key)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!taken) return;
+  }
+
   await db
     .deleteFrom('device_configurations')
     .where('tenant_id', '=', tenantId)

@@ -46,13 +46,12 @@ function isWindows9x(facts: KindFacts): boolean {
 /** Tells driver INFs from the other files that share the INF syntax, and says why. */
 export function detectKind(facts: KindFacts): DetectedKind {
   const { index, version, modelCount, manufacturerCount } = facts;
-  const has = (name: string) => index.has(name);
 
   if (!version.present) {
-    if (has('autorun')) {
+    if (index.has('autorun')) {
       return { kind: 'autorun', reason: 'an AutoRun file for removable media, not a driver INF' };
     }
-    if (has('defines')) {
+    if (index.has('defines')) {
       return {
         kind: 'edk2-module',
         reason: 'a UEFI EDK II module description ([Defines]), not a Windows setup INF',
@@ -64,7 +63,7 @@ export function detectKind(facts: KindFacts): DetectedKind {
       reason: 'no [Version] section, so Windows would not read it as an INF',
     };
   }
-  if (has('add.code') || (version.advancedInf && manufacturerCount === 0)) {
+  if (index.has('add.code') || (version.advancedInf && manufacturerCount === 0)) {
     return {
       kind: 'ie-cab',
       reason: 'an Internet Explorer CAB installation INF (Advanced INF), not a device driver',

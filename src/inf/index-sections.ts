@@ -28,6 +28,8 @@ interface Header {
   readonly at: number;
   readonly bodyStart: number;
   bodyEnd: number;
+  /** The section this header starts, once asked for: the first header of a name holds it. */
+  section?: InfSection;
 }
 
 const SPACE = 32;
@@ -36,7 +38,6 @@ const CR = 13;
 const LF = 10;
 const BACKSLASH = 92;
 const SEMICOLON = 59;
-const DOTTED_CAPITAL_I = '\u0130';
 
 function isBlank(code: number): boolean {
   return code === SPACE || code === TAB || code === CR;
@@ -79,10 +80,15 @@ export function continuationAt(text: string, start: number, end: number): number
 }
 
 // A line after one that ends in a continuation is part of that line, never a header.
+// The previous line's last non-blank character is looked at before its start is searched for.
 function followsContinuation(text: string, lineStart: number): boolean {
-  if (lineStart === 0) return false;
+  let last = lineStart - 2;
 
-  const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+  while (last >= 0 && isBlank(text.charCodeAt(last))) last--;
+
+  if (last < 0 || text.charCodeAt(last) !== BACKSLASH) return false;
+
+  const previous = text.lastIndexOf('\n', last) + 1;
 
   return continuationAt(text, previous, lineStart - 1) >= 0;
 }
@@ -147,17 +153,63 @@ function findStrayText(text: string, end: number): number | null {
   return null;
 }
 
-// Lower-casing never shortens a name, and lengthens it only for a dotted capital I, so most
-// headers are ruled out by their length without building a lower-cased copy.
-function nameMatches(name: string, key: string): boolean {
-  if (name.length > key.length) return false;
-  if (name.length < key.length && !name.includes(DOTTED_CAPITAL_I)) return false;
+type MutableSection = { name: string; at: number; ranges: SectionRange[] };
 
-  return name.toLowerCase() === key;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const TO_LOWER = 32;
+const LAST_ASCII = 127;
+const NO_HEADERS: readonly Header[] = [];
+
+function isAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    if (name.charCodeAt(i) > LAST_ASCII) return false;
+  }
+
+  return true;
 }
 
+// `key` is lower-cased already; an ASCII name lower-cases letter by letter.
+function asciiMatches(name: string, key: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+
+    if (code >= UPPER_A && code <= UPPER_Z) code += TO_LOWER;
+    if (code !== key.charCodeAt(i)) return false;
+  }
+
+  return true;
+}
+
+function matchesKey(header: Header, key: string): boolean {
+  return isAscii(header.name) ? asciiMatches(header.name, key) : header.name.toLowerCase() === key;
+}
+
+// The headers from `first` on in `candidates` that carry `key`, merged into one section.
+function sectionOf(candidates: readonly Header[], first: number, key: string): MutableSection {
+  const head = candidates[first] as Header;
+  const section: MutableSection = { name: head.name, at: head.at, ranges: [] };
+
+  for (let i = first; i < candidates.length; i++) {
+    const header = candidates[i] as Header;
+
+    if (i > first && !matchesKey(header, key)) continue;
+    if (header.bodyEnd > header.bodyStart) {
+      section.ranges.push({ start: header.bodyStart, end: header.bodyEnd });
+    }
+  }
+
+  return section;
+}
+
+// Headers are grouped by length and compared letter by letter, so a lookup neither builds
+// nor hashes a lower-cased name; the section is kept on its first header. Names beyond ASCII
+// may change length when lower-cased (a dotted capital I grows), so when a file has any, they
+// are compared through `toLowerCase` and lookups are remembered by name instead.
 class HeaderIndex implements SectionIndex {
-  private readonly found = new Map<string, InfSection | null>();
+  private readonly found = new Map<string, MutableSection | null>();
+  private byLength: Map<number, Header[]> | null = null;
+  private readonly unusual: Header[] = [];
 
   constructor(
     readonly text: string,
@@ -165,24 +217,17 @@ class HeaderIndex implements SectionIndex {
   ) {}
 
   get(key: string): InfSection | undefined {
-    const known = this.found.get(key);
+    const group = this.grouped().get(key.length) ?? NO_HEADERS;
 
-    if (known !== undefined) return known ?? undefined;
+    if (this.unusual.length > 0) return this.getAmongUnusual(key, group);
 
-    let section: { name: string; at: number; ranges: SectionRange[] } | null = null;
+    for (let i = 0; i < group.length; i++) {
+      const header = group[i] as Header;
 
-    for (const header of this.headers) {
-      if (!nameMatches(header.name, key)) continue;
-
-      section ??= { name: header.name, at: header.at, ranges: [] };
-      if (header.bodyEnd > header.bodyStart) {
-        section.ranges.push({ start: header.bodyStart, end: header.bodyEnd });
-      }
+      if (asciiMatches(header.name, key)) return (header.section ??= sectionOf(group, i, key));
     }
 
-    this.found.set(key, section);
-
-    return section ?? undefined;
+    return undefined;
   }
 
   has(key: string): boolean {
@@ -191,6 +236,45 @@ class HeaderIndex implements SectionIndex {
 
   keys(): string[] {
     return [...new Set(this.headers.map((header) => header.name.toLowerCase()))];
+  }
+
+  private getAmongUnusual(key: string, group: readonly Header[]): InfSection | undefined {
+    let section = this.found.get(key);
+
+    if (section === undefined) {
+      const matching = group.filter((header) => asciiMatches(header.name, key));
+
+      for (const header of this.unusual) {
+        if (header.name.toLowerCase() === key) matching.push(header);
+      }
+      matching.sort((a, b) => a.at - b.at);
+      section = matching.length === 0 ? null : sectionOf(matching, 0, key);
+      this.found.set(key, section);
+    }
+
+    return section ?? undefined;
+  }
+
+  private grouped(): Map<number, Header[]> {
+    if (this.byLength !== null) return this.byLength;
+
+    const byLength = new Map<number, Header[]>();
+
+    for (const header of this.headers) {
+      if (!isAscii(header.name)) {
+        this.unusual.push(header);
+        continue;
+      }
+
+      const group = byLength.get(header.name.length);
+
+      if (group === undefined) byLength.set(header.name.length, [header]);
+      else group.push(header);
+    }
+
+    this.byLength = byLength;
+
+    return byLength;
   }
 }
 

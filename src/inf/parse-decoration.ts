@@ -49,7 +49,9 @@ export function parseDecoration(decoration: string): ParsedDecoration {
     };
   }
 
-  const [architectureText = '', ...numberTexts] = decoration.slice(2).split('.');
+  const parts = decoration.slice(2).split('.');
+  const architectureText = parts[0] as string;
+  const numberTexts = parts.slice(1);
   const architecture = ARCHITECTURES.get(architectureText.toLowerCase()) ?? null;
   const numbers = numberTexts.map(parseNumber);
   const problems: string[] = [];
@@ -60,14 +62,13 @@ export function parseDecoration(decoration: string): ParsedDecoration {
   if (numbers.length > 5) problems.push('more than five version parts');
   if (numbers.some((value) => value === undefined)) problems.push('a version part is not a number');
 
-  const [osMajor, osMinor, productType, suiteMask, build] = numbers.map((value) => value ?? null);
   const platform: InfPlatform = {
     architecture,
-    osMajor: osMajor ?? null,
-    osMinor: osMinor ?? null,
-    productType: productType ?? null,
-    suiteMask: suiteMask ?? null,
-    build: build ?? null,
+    osMajor: numbers[0] ?? null,
+    osMinor: numbers[1] ?? null,
+    productType: numbers[2] ?? null,
+    suiteMask: numbers[3] ?? null,
+    build: numbers[4] ?? null,
   };
   const problem =
     problems.length === 0 ? null : `decoration "${decoration}": ${problems.join('; ')}`;

@@ -2,19 +2,57 @@ import type { DriverVer } from './types.js';
 import type { PendingWarning } from './pending-warning.js';
 
 const NONE: DriverVer = { date: null, version: null };
-const DIGITS = /^\d{1,5}$/;
+const MAX_DIGITS = 5;
+const ZERO = 48;
+const NINE = 57;
 const TEMPLATE = /([$#@])[A-Za-z_][A-Za-z0-9_]*\1/;
 const MAX_PART = 0xffff;
+const SLASH = 47;
+const HYPHEN = 45;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+// One to five ASCII digits, as the date and version parts are written.
+function isShortNumber(part: string): boolean {
+  if (part.length === 0 || part.length > MAX_DIGITS) return false;
+
+  for (let i = 0; i < part.length; i++) {
+    const code = part.charCodeAt(i);
+
+    if (code < ZERO || code > NINE) return false;
+  }
+
+  return true;
+}
+
+// The proleptic Gregorian calendar, as JavaScript's Date counts it.
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
+
+function dateParts(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+
+    if (code === SLASH || code === HYPHEN) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+
+  return parts;
 }
 
 /** `mm/dd/yyyy` (zero padding optional, `-` tolerated) as `YYYY-MM-DD`, or null. */
 export function parseDriverDate(text: string): string | null {
-  const parts = text.split(/[/-]/);
+  const parts = dateParts(text);
 
-  if (parts.length !== 3 || !parts.every((part) => DIGITS.test(part))) return null;
+  if (parts.length !== 3 || !parts.every(isShortNumber)) return null;
 
   const [month, day, year] = parts.map(Number) as [number, number, number];
   const [, , yearText] = parts as [string, string, string];
@@ -32,7 +70,7 @@ export function parseDriverDate(text: string): string | null {
 export function parseDriverVersion(text: string): { version: string; padded: boolean } | null {
   const parts = text.split('.');
 
-  if (parts.length > 4 || !parts.every((part) => DIGITS.test(part))) return null;
+  if (parts.length > 4 || !parts.every(isShortNumber)) return null;
 
   const numbers = parts.map(Number);
 
@@ -50,10 +88,9 @@ export function parseDriverVer(
   warnings: PendingWarning[],
 ): DriverVer {
   const [dateText = '', versionText = ''] = fields;
-  const warn = (message: string) => warnings.push({ at, message });
 
   if (dateText === '' && versionText === '') {
-    warn('DriverVer is empty (stampinf fills it at build time)');
+    warnings.push({ at, message: 'DriverVer is empty (stampinf fills it at build time)' });
 
     return NONE;
   }
@@ -62,16 +99,22 @@ export function parseDriverVer(
   const version = versionText === '' ? null : parseDriverVersion(versionText);
 
   if (TEMPLATE.test(dateText) || TEMPLATE.test(versionText)) {
-    warn(`DriverVer holds an unfilled template: ${fields.join(', ')}`);
+    warnings.push({ at, message: `DriverVer holds an unfilled template: ${fields.join(', ')}` });
 
     return { date, version: version?.version ?? null };
   }
 
-  if (date === null) warn(`DriverVer date "${dateText}" is not a valid mm/dd/yyyy date`);
-  if (versionText === '') warn('DriverVer gives no version');
-  else if (version === null) warn(`DriverVer version "${versionText}" is not four 16-bit numbers`);
-  else if (version.padded) warn(`DriverVer version "${versionText}" read as ${version.version}`);
-  if (fields.length > 2) warn('DriverVer has more than two fields; the rest is ignored');
+  const problems: string[] = [];
+
+  if (date === null) problems.push(`DriverVer date "${dateText}" is not a valid mm/dd/yyyy date`);
+  if (versionText === '') problems.push('DriverVer gives no version');
+  else if (version === null) {
+    problems.push(`DriverVer version "${versionText}" is not four 16-bit numbers`);
+  } else if (version.padded) {
+    problems.push(`DriverVer version "${versionText}" read as ${version.version}`);
+  }
+  if (fields.length > 2) problems.push('DriverVer has more than two fields; the rest is ignored');
+  for (const message of problems) warnings.push({ at, message });
 
   return { date, version: version?.version ?? null };
 }

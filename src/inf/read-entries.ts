@@ -157,31 +157,64 @@ export function parseEntry(
   return { kind: 'entry', at, key: parsed.key, fields: parsed.fields };
 }
 
-// The physical line `[start, end)` without its comment. Searches stay inside the line, so a
-// long section costs its length, not its length times its line count.
-function codeOf(text: string, start: number, end: number): string {
+const CR = 13;
+
+/** Receives each non-blank logical line of a section and the offset where it starts. */
+export type LineVisitor = (content: string, at: number) => void;
+
+// Offsets of the next `;` and `"` at or after a position, found natively and reused for every
+// line before them, so a section costs one pass however long its lines are.
+interface Cursor {
+  semi: number;
+  quote: number;
+}
+
+function nextOf(text: string, char: string, from: number): number {
+  const found = text.indexOf(char, from);
+
+  return found < 0 ? text.length : found;
+}
+
+function isAsciiBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === CR;
+}
+
+// The physical line `[start, end)` without its comment, trimmed. The line is cut from the
+// text once; blanks are skipped by offset first, and `trim` finishes any other white space.
+function codeOf(text: string, start: number, end: number, cursor: Cursor): string {
+  if (cursor.semi < start) cursor.semi = nextOf(text, ';', start);
+
+  let stop = end;
+
+  if (cursor.semi < end) {
+    if (cursor.quote < start) cursor.quote = nextOf(text, '"', start);
+    if (cursor.quote > cursor.semi) stop = cursor.semi;
+    else {
+      const comment = commentStart(text.slice(start, end));
+
+      if (comment >= 0) stop = start + comment;
+    }
+  }
+
+  let first = start;
+
+  while (first < stop && isAsciiBlank(text.charCodeAt(first))) first++;
+  while (stop > first && isAsciiBlank(text.charCodeAt(stop - 1))) stop--;
+
+  return first === stop ? '' : text.slice(first, stop).trim();
+}
+
+// Untrimmed, for a line that a continuation joins onto: its leading blanks count.
+function rawCodeOf(text: string, start: number, end: number): string {
   const line = text.slice(start, end);
-  const semi = line.indexOf(';');
-
-  if (semi < 0) return line;
-
-  const quote = line.indexOf('"');
-
-  if (quote < 0 || quote > semi) return line.slice(0, semi);
-
   const comment = commentStart(line);
 
   return comment < 0 ? line : line.slice(0, comment);
 }
 
-/** Every non-blank logical line of a section, comments removed and continuations joined. */
-export function readEntries(
-  text: string,
-  section: InfSection,
-  options: EntryOptions,
-  warnings: PendingWarning[],
-): InfEntry[] {
-  const entries: InfEntry[] = [];
+/** Visits every non-blank logical line of a section, comments removed, continuations joined. */
+export function visitLines(text: string, section: InfSection, visit: LineVisitor): void {
+  const cursor: Cursor = { semi: -1, quote: -1 };
 
   for (const range of section.ranges) {
     let pos = range.start;
@@ -198,23 +231,36 @@ export function readEntries(
       if (backslash >= 0) {
         if (joined === '') joinedAt = pos;
         joined += text.slice(pos, backslash);
-      } else {
-        const content = (
-          joined === '' ? codeOf(text, pos, end) : joined + codeOf(text, pos, end)
-        ).trim();
-        const at = joined === '' ? pos : joinedAt;
+      } else if (joined === '') {
+        const content = codeOf(text, pos, end, cursor);
 
-        if (content !== '') entries.push(parseEntry(content, at, options, warnings));
+        if (content !== '') visit(content, pos);
+      } else {
+        const content = (joined + rawCodeOf(text, pos, end)).trim();
+
+        if (content !== '') visit(content, joinedAt);
         joined = '';
       }
 
       pos = end + 1;
     }
 
-    if (joined.trim() !== '') {
-      entries.push(parseEntry(joined.trim(), joinedAt, options, warnings));
-    }
+    if (joined.trim() !== '') visit(joined.trim(), joinedAt);
   }
+}
+
+/** Every non-blank logical line of a section, split into its key and fields. */
+export function readEntries(
+  text: string,
+  section: InfSection,
+  options: EntryOptions,
+  warnings: PendingWarning[],
+): InfEntry[] {
+  const entries: InfEntry[] = [];
+
+  visitLines(text, section, (content, at) => {
+    entries.push(parseEntry(content, at, options, warnings));
+  });
 
   return entries;
 }

@@ -2,7 +2,7 @@ import type { DriverVer, InfModel, InfPlatform } from './types.js';
 import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import type { Substitute } from './string-table.js';
-import { readEntries } from './read-entries.js';
+import { parseEntry, readEntries, visitLines } from './read-entries.js';
 import { parseDecoration, UNDECORATED } from './parse-decoration.js';
 import { parseDriverVer } from './parse-driver-ver.js';
 
@@ -27,6 +27,8 @@ interface ModelsSection {
 
 const FEATURE_SCORE = /^(0x)?[0-9a-f]{1,2}$/i;
 const SPLIT = { splitFields: true } as const;
+const FEATURE_SCORE_KEY = 'featurescore';
+const DRIVER_VER_KEY = 'driverver';
 
 function parseFeatureScore(value: string, at: number, warnings: PendingWarning[]): number | null {
   if (FEATURE_SCORE.test(value)) return Number.parseInt(value.replace(/^0x/i, ''), 16);
@@ -38,47 +40,98 @@ function parseFeatureScore(value: string, at: number, warnings: PendingWarning[]
 
 // Windows installs from the most specific DDInstall section that exists: `.NT<arch>`, then
 // `.NT`, then the plain name. Undecorated models sections run on x86 only.
-function installCandidates(installSection: string, architectureText: string): string[] {
+function installSectionOf(
+  index: SectionIndex,
+  installSection: string,
+  architectureText: string,
+): string | undefined {
   const arch = architectureText === '' ? 'x86' : architectureText;
+  const forArch = `${installSection}.nt${arch}`.toLowerCase();
 
-  return [`${installSection}.nt${arch}`, `${installSection}.nt`, installSection].map((name) =>
-    name.toLowerCase(),
-  );
+  if (index.has(forArch)) return forArch;
+
+  const forNt = `${installSection}.nt`.toLowerCase();
+
+  if (index.has(forNt)) return forNt;
+
+  const plain = installSection.toLowerCase();
+
+  return index.has(plain) ? plain : undefined;
 }
 
+// Only FeatureScore and DriverVer matter in an install section. A line without quotes or
+// tokens can neither warn nor hide its key, so its key is all that is looked at; the others
+// are read in full, for their warnings.
+function mayNameFeature(content: string): boolean {
+  const equals = content.indexOf('=');
+
+  if (equals < 0) return false;
+
+  const comma = content.indexOf(',');
+
+  if (comma >= 0 && comma < equals) return false;
+
+  const length = content.slice(0, equals).trimEnd().length;
+
+  return length === FEATURE_SCORE_KEY.length || length === DRIVER_VER_KEY.length;
+}
+
+function readInstallFeatures(
+  index: SectionIndex,
+  name: string,
+  substitute: Substitute,
+  warnings: PendingWarning[],
+): InstallFeatures {
+  let featureScore: number | null = null;
+  let driverVer: DriverVer | null = null;
+
+  visitLines(index.text, index.get(name)!, (content, at) => {
+    const plain = !content.includes('"') && !content.includes('%');
+
+    if (plain && !mayNameFeature(content)) return;
+
+    const entry = parseEntry(content, at, SPLIT, warnings);
+    const key = entry.key?.toLowerCase();
+    const fields = plain ? entry.fields : entry.fields.map((field) => substitute(field, at));
+
+    if (key === FEATURE_SCORE_KEY) featureScore = parseFeatureScore(fields[0] ?? '', at, warnings);
+    else if (key === DRIVER_VER_KEY) driverVer = parseDriverVer(fields, at, warnings);
+  });
+
+  return { featureScore, driverVer };
+}
+
+// Model lines repeat install sections, so each is resolved once per models section
+// architecture and read once per resolved name.
 function createInstallReader(
   index: SectionIndex,
   substitute: Substitute,
   warnings: PendingWarning[],
 ) {
-  const cache = new Map<string, InstallFeatures | null>();
+  const byName = new Map<string, InstallFeatures>();
+  const byArchitecture = new Map<string, Map<string, InstallFeatures | null>>();
 
   return (installSection: string, architectureText: string): InstallFeatures | null => {
-    const name = installCandidates(installSection, architectureText).find((candidate) =>
-      index.has(candidate),
-    );
+    let resolved = byArchitecture.get(architectureText);
 
-    if (name === undefined) return null;
-
-    const cached = cache.get(name);
-
-    if (cached !== undefined) return cached;
-
-    let featureScore: number | null = null;
-    let driverVer: DriverVer | null = null;
-
-    for (const entry of readEntries(index.text, index.get(name)!, SPLIT, warnings)) {
-      const key = entry.key?.toLowerCase();
-      const fields = entry.fields.map((field) => substitute(field, entry.at));
-
-      if (key === 'featurescore')
-        featureScore = parseFeatureScore(fields[0] ?? '', entry.at, warnings);
-      else if (key === 'driverver') driverVer = parseDriverVer(fields, entry.at, warnings);
+    if (resolved === undefined) {
+      resolved = new Map();
+      byArchitecture.set(architectureText, resolved);
     }
 
-    const features = { featureScore, driverVer };
+    const known = resolved.get(installSection);
 
-    cache.set(name, features);
+    if (known !== undefined) return known;
+
+    const name = installSectionOf(index, installSection, architectureText);
+    let features: InstallFeatures | null = null;
+
+    if (name !== undefined) {
+      features = byName.get(name) ?? readInstallFeatures(index, name, substitute, warnings);
+      byName.set(name, features);
+    }
+
+    resolved.set(installSection, features);
 
     return features;
   };
@@ -126,33 +179,55 @@ interface ModelsContext {
   readonly missingInstall: Set<string>;
 }
 
+function substituteAll(fields: string[], substitute: Substitute, at: number): string[] {
+  for (let i = 0; i < fields.length; i++) fields[i] = substitute(fields[i] as string, at);
+
+  return fields;
+}
+
+function compatibleIdsOf(fields: readonly string[]): string[] {
+  const ids: string[] = [];
+
+  for (let i = 2; i < fields.length; i++) {
+    if (fields[i] !== '') ids.push(fields[i] as string);
+  }
+
+  return ids;
+}
+
 function readModelLines(
   context: ModelsContext,
   manufacturer: string,
   manufacturerIndex: number,
   section: ModelsSection,
-): InfModel[] {
+  models: InfModel[],
+): void {
   const { index, substitute, warnings } = context;
   const body = index.get(section.name.toLowerCase())!;
-  const models: InfModel[] = [];
 
-  for (const line of readEntries(index.text, body, SPLIT, warnings)) {
-    const fields = line.fields.map((field) => substitute(field, line.at));
-    const [installSection = '', hardwareId = '', ...compatibleIds] = fields;
+  visitLines(index.text, body, (content, at) => {
+    const line = parseEntry(content, at, SPLIT, warnings);
+    const fields = substituteAll(line.fields as string[], substitute, at);
+    const installSection = fields[0] ?? '';
+    const hardwareId = fields[1] ?? '';
 
     if (installSection === '' || hardwareId === '') {
       const message = 'model line has no install section or hardware ID; skipped';
 
-      warnings.push({ at: line.at, message });
-      continue;
+      warnings.push({ at, message });
+
+      return;
     }
 
     const features = context.readInstall(installSection, section.architectureText);
-    const installKey = installSection.toLowerCase();
 
-    if (!features && !context.missingInstall.has(installKey)) {
-      context.missingInstall.add(installKey);
-      warnings.push({ at: line.at, message: `install section [${installSection}] is missing` });
+    if (!features) {
+      const installKey = installSection.toLowerCase();
+
+      if (!context.missingInstall.has(installKey)) {
+        context.missingInstall.add(installKey);
+        warnings.push({ at, message: `install section [${installSection}] is missing` });
+      }
     }
 
     models.push({
@@ -160,16 +235,14 @@ function readModelLines(
       manufacturerIndex,
       section: section.name,
       platform: section.platform,
-      description: line.key === null ? '' : substitute(line.key, line.at),
+      description: line.key === null ? '' : substitute(line.key, at),
       installSection,
       hardwareId,
-      compatibleIds: compatibleIds.filter((id) => id !== ''),
+      compatibleIds: compatibleIdsOf(fields),
       featureScore: features?.featureScore ?? null,
       driverVer: features?.driverVer ?? null,
     });
-  }
-
-  return models;
+  });
 }
 
 /** Resolves [Manufacturer] to its models sections and reads every model line in them. */
@@ -194,9 +267,10 @@ export function readModels(
   let ntDecorated = false;
 
   for (const entry of readEntries(index.text, manufacturers, SPLIT, warnings)) {
-    const [base = '', ...decorations] = entry.fields.map((field) => substitute(field, entry.at));
+    const fields = substituteAll(entry.fields as string[], substitute, entry.at);
+    const base = fields[0] ?? '';
     const manufacturer = entry.key === null ? base : substitute(entry.key, entry.at);
-    const written = decorations.filter((decoration) => decoration !== '');
+    const written = fields.slice(1).filter((decoration) => decoration !== '');
     const manufacturerIndex = manufacturerCount++;
 
     ntDecorated ||= written.some((decoration) => decoration.toLowerCase().startsWith('nt'));
@@ -209,7 +283,7 @@ export function readModels(
     }
 
     for (const section of modelsSections(base, written, entry.at, index, warnings)) {
-      models.push(...readModelLines(context, manufacturer, manufacturerIndex, section));
+      readModelLines(context, manufacturer, manufacturerIndex, section, models);
     }
   }
 

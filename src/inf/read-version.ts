@@ -2,7 +2,7 @@ import type { DriverVer, InfCatalogFile } from './types.js';
 import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import type { Substitute } from './string-table.js';
-import { readEntries } from './read-entries.js';
+import { parseEntry, visitLines } from './read-entries.js';
 import { parseDriverVer } from './parse-driver-ver.js';
 
 export interface VersionSection {
@@ -23,6 +23,8 @@ export interface VersionSection {
 const SIGNATURES = new Set(['$windows nt$', '$chicago$', '$windows 95$']);
 const GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 const CATALOG_FILE = 'catalogfile';
+const CATALOG_FILE_DOT = `${CATALOG_FILE}.`;
+const SPLIT = { splitFields: true } as const;
 
 const ABSENT: VersionSection = {
   present: false,
@@ -38,12 +40,26 @@ const ABSENT: VersionSection = {
   advancedInf: false,
 };
 
+interface VersionValue {
+  readonly value: string | null;
+  readonly fields: readonly string[];
+  readonly at: number;
+}
+
 function checkedGuid(value: string | null, what: string, at: number, warnings: PendingWarning[]) {
   if (value !== null && !GUID.test(value)) {
     warnings.push({ at, message: `${what} "${value}" is not a {GUID}` });
   }
 
   return value;
+}
+
+function valueOf(values: ReadonlyMap<string, VersionValue>, key: string): string | null {
+  return values.get(key)?.value ?? null;
+}
+
+function joinFields(fields: readonly string[]): string {
+  return fields.length === 1 ? (fields[0] as string).trim() : fields.join(', ').trim();
 }
 
 /** Reads the [Version] directives that identify the package and its class. */
@@ -56,40 +72,47 @@ export function readVersion(
 
   if (!section) return ABSENT;
 
-  const values = new Map<string, { value: string | null; fields: string[]; at: number }>();
+  const values = new Map<string, VersionValue>();
   const catalogFiles: InfCatalogFile[] = [];
 
-  for (const entry of readEntries(index.text, section, { splitFields: true }, warnings)) {
-    const key = entry.key?.toLowerCase();
-    const fields = entry.fields.map((field) => substitute(field, entry.at));
-    const value = fields.join(', ').trim();
+  visitLines(index.text, section, (content, at) => {
+    const entry = parseEntry(content, at, SPLIT, warnings);
+    const fields = entry.fields as string[];
 
-    if (key === undefined) continue;
+    for (let i = 0; i < fields.length; i++) fields[i] = substitute(fields[i] as string, at);
 
-    if (key === CATALOG_FILE || key.startsWith(`${CATALOG_FILE}.`)) {
-      const platform = key === CATALOG_FILE ? null : key.slice(CATALOG_FILE.length + 1);
+    const value = joinFields(fields);
 
-      if (value === '') warnings.push({ at: entry.at, message: 'CatalogFile names no file' });
+    if (entry.key === null) return;
+
+    const key = entry.key.toLowerCase();
+
+    if (key === CATALOG_FILE || key.startsWith(CATALOG_FILE_DOT)) {
+      const platform = key === CATALOG_FILE ? null : key.slice(CATALOG_FILE_DOT.length);
+
+      if (value === '') warnings.push({ at, message: 'CatalogFile names no file' });
       else catalogFiles.push({ platform, file: value });
     } else if (!values.has(key)) {
-      values.set(key, { value: value === '' ? null : value, fields, at: entry.at });
+      values.set(key, { value: value === '' ? null : value, fields, at });
     }
-  }
+  });
 
-  const get = (key: string) => values.get(key)?.value ?? null;
-  const atOf = (key: string) => values.get(key)?.at ?? section.at;
-  const signature = get('signature');
+  const signature = valueOf(values, 'signature');
   const driverVerEntry = values.get('driverver');
-  const lockdown = get('pnplockdown');
+  const lockdown = valueOf(values, 'pnplockdown');
+  const classGuid = values.get('classguid');
+  const extensionId = values.get('extensionid');
 
   if (signature === null) warnings.push({ at: section.at, message: '[Version] has no Signature' });
   else if (!SIGNATURES.has(signature.toLowerCase())) {
-    warnings.push({ at: atOf('signature'), message: `unknown Signature ${signature}` });
+    const at = values.get('signature')?.at ?? section.at;
+
+    warnings.push({ at, message: `unknown Signature ${signature}` });
   }
   if (!driverVerEntry) warnings.push({ at: section.at, message: '[Version] has no DriverVer' });
   if (lockdown !== null && lockdown !== '0' && lockdown !== '1') {
     warnings.push({
-      at: atOf('pnplockdown'),
+      at: values.get('pnplockdown')?.at ?? section.at,
       message: `PnpLockdown "${lockdown}" is not 0 or 1`,
     });
   }
@@ -97,15 +120,25 @@ export function readVersion(
   return {
     present: true,
     signature,
-    class: get('class'),
-    classGuid: checkedGuid(get('classguid'), 'ClassGuid', atOf('classguid'), warnings),
-    provider: get('provider'),
+    class: valueOf(values, 'class'),
+    classGuid: checkedGuid(
+      classGuid?.value ?? null,
+      'ClassGuid',
+      classGuid?.at ?? section.at,
+      warnings,
+    ),
+    provider: valueOf(values, 'provider'),
     driverVer: driverVerEntry
       ? parseDriverVer(driverVerEntry.fields, driverVerEntry.at, warnings)
       : ABSENT.driverVer,
-    extensionId: checkedGuid(get('extensionid'), 'ExtensionId', atOf('extensionid'), warnings),
+    extensionId: checkedGuid(
+      extensionId?.value ?? null,
+      'ExtensionId',
+      extensionId?.at ?? section.at,
+      warnings,
+    ),
     pnpLockdown: lockdown === '1' ? true : lockdown === '0' ? false : null,
-    driverPackageType: get('driverpackagetype'),
+    driverPackageType: valueOf(values, 'driverpackagetype'),
     catalogFiles,
     advancedInf: values.has('advancedinf'),
   };

@@ -1,6 +1,6 @@
 import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
-import { readEntries } from './read-entries.js';
+import { parseEntry, visitLines } from './read-entries.js';
 
 /** Substitutes `%name%` tokens in a value read at offset `at` (for warnings). */
 export type Substitute = (value: string, at: number) => string;
@@ -15,45 +15,101 @@ export function normaliseLocale(locale: string): string {
   return hex.padStart(4, '0');
 }
 
-function addStrings(
-  index: SectionIndex,
-  name: string,
-  table: Map<string, string>,
-  warnings: PendingWarning[],
-): boolean {
-  const section = index.get(name);
+/** Looks up a lower-cased string name. */
+export interface StringTable {
+  get(name: string): string | undefined;
+}
 
-  if (!section) return false;
+const NO_SPLIT = { splitFields: false } as const;
+const UNCLOSED_QUOTE = 'a quoted string is not closed before the end of the line';
 
-  for (const entry of readEntries(index.text, section, { splitFields: false }, warnings)) {
-    if (entry.key === null || entry.key === '') {
-      warnings.push({ at: entry.at, message: `[${section.name}] line has no string name` });
-    } else {
-      table.set(entry.key.toLowerCase(), (entry.fields[0] ?? '').replaceAll('%%', '%'));
-    }
+function hasOddQuotes(content: string, first: number): boolean {
+  let count = 0;
+
+  for (let quote = first; quote >= 0; quote = content.indexOf('"', quote + 1)) count++;
+
+  return count % 2 === 1;
+}
+
+// A string line is split into its name and the rest only; the value is unquoted when a token
+// asks for it. The name is found as the entry parser finds it: before the first `=` when no
+// quote comes earlier, and by the parser itself otherwise.
+class LazyStringTable implements StringTable {
+  private readonly lines = new Map<string, string>();
+  private readonly values = new Map<string, string>();
+
+  constructor(
+    private readonly index: SectionIndex,
+    private readonly warnings: PendingWarning[],
+  ) {}
+
+  add(name: string): boolean {
+    const section = this.index.get(name);
+
+    if (!section) return false;
+
+    visitLines(this.index.text, section, (content, at) => {
+      const equals = content.indexOf('=');
+      const quote = content.indexOf('"');
+      let key: string | null;
+
+      if (quote < 0 || (equals >= 0 && quote > equals)) {
+        key = equals < 0 ? null : content.slice(0, equals).trim();
+        if (quote >= 0 && hasOddQuotes(content, quote)) {
+          this.warnings.push({ at, message: UNCLOSED_QUOTE });
+        }
+      } else {
+        key = parseEntry(content, at, NO_SPLIT, this.warnings).key;
+      }
+
+      if (key === null || key === '') {
+        this.warnings.push({ at, message: `[${section.name}] line has no string name` });
+      } else {
+        this.lines.set(key.toLowerCase(), content);
+      }
+    });
+
+    return true;
   }
 
-  return true;
+  get(name: string): string | undefined {
+    const known = this.values.get(name);
+
+    if (known !== undefined) return known;
+
+    const line = this.lines.get(name);
+
+    if (line === undefined) return undefined;
+
+    // Its warnings were reported when the section was scanned, so none are taken here.
+    const entry = parseEntry(line, 0, NO_SPLIT, []);
+    const value = (entry.fields[0] ?? '').replaceAll('%%', '%');
+
+    this.values.set(name, value);
+
+    return value;
+  }
 }
 
 /**
  * The strings `%token%` resolves to: the requested locale's [Strings.LCID] first, then the
- * neutral [Strings], then [Strings.0409], which is what Windows falls back to.
+ * neutral [Strings], then [Strings.0409], which is what Windows falls back to. Every line of
+ * those sections is checked as it would be read; values are unquoted only when looked up.
  */
 export function buildStringTable(
   index: SectionIndex,
   locale: string | undefined,
   warnings: PendingWarning[],
-): ReadonlyMap<string, string> {
-  const table = new Map<string, string>();
+): StringTable {
+  const table = new LazyStringTable(index, warnings);
 
-  addStrings(index, `strings.${NEUTRAL_FALLBACK_LCID}`, table, warnings);
-  addStrings(index, 'strings', table, warnings);
+  table.add(`strings.${NEUTRAL_FALLBACK_LCID}`);
+  table.add('strings');
 
   if (locale !== undefined) {
     const lcid = normaliseLocale(locale);
 
-    if (!addStrings(index, `strings.${lcid}`, table, warnings)) {
+    if (!table.add(`strings.${lcid}`)) {
       warnings.push({ at: null, message: `no [Strings.${lcid}] section; default strings used` });
     }
   }
@@ -65,10 +121,7 @@ export function buildStringTable(
  * Replaces `%name%` with its string and `%%` with `%`; unknown names stay and warn once.
  * String values are not substituted again: Windows does not nest them.
  */
-export function createSubstitute(
-  table: ReadonlyMap<string, string>,
-  warnings: PendingWarning[],
-): Substitute {
+export function createSubstitute(table: StringTable, warnings: PendingWarning[]): Substitute {
   const reported = new Set<string>();
 
   return (value, at) => {

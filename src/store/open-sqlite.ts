@@ -1,22 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
+import { SqliteWriteDialect } from './sqlite-write-dialect.js';
 import type { Store } from './store.js';
 
 /** Opens (creating when needed) the SQLite file at `path` and brings its schema up to date. */
 export async function openSqliteStore(path: string): Promise<Store> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const connection = new SqliteDatabase(path);
-  connection.pragma('journal_mode = WAL');
-  // FULL: a committed admin decision survives a power cut, not only a process crash.
-  connection.pragma('synchronous = FULL');
-  connection.pragma('busy_timeout = 10000');
-  connection.pragma('foreign_keys = ON');
-
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = connectSqlite(path);
   await migrate(db);
 
   return {
@@ -29,4 +22,17 @@ export async function openSqliteStore(path: string): Promise<Store> {
     },
     close: () => db.destroy(),
   };
+}
+
+/** The query layer over the SQLite file at `path`, schema as found. */
+export function connectSqlite(path: string): Kysely<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const connection = new SqliteDatabase(path);
+  connection.pragma('journal_mode = WAL');
+  // FULL: a committed admin decision survives a power cut, not only a process crash.
+  connection.pragma('synchronous = FULL');
+  connection.pragma('busy_timeout = 10000');
+  connection.pragma('foreign_keys = ON');
+
+  return new Kysely<Database>({ dialect: new SqliteWriteDialect({ database: connection }) });
 }

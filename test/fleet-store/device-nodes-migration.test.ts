@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely';
 import { configurationOf } from '../../src/fleet/configuration-of.js';
 import { loadAssignedConfigurations } from '../../src/fleet/fleet-repo-assigned.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
-import type { Database } from '../../src/store/schema.js';
+import { connectSqlite } from '../../src/store/open-sqlite.js';
 import { reportFor } from './report-fixtures.js';
 
 const tenant = '88888888-8888-4888-8888-888888888888';
 
 describe('the device nodes migration', () => {
   test('rewrites configurations stored whole into node keys, keeping every key', async () => {
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new SqliteDatabase(':memory:') }),
-    });
+    const db = connectSqlite(':memory:');
     const migrator = new Migrator({ db, provider: migrationProvider });
     await migrator.migrateTo('005-throttle-counters');
     const reports = ['1.0.0.1', '1.0.0.1', '2.0.0.0'].map((driver) =>

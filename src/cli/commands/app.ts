@@ -10,9 +10,8 @@ import {
 } from '../../identity/index.js';
 import type { AppCredentials } from '../../identity/index.js';
 import { openStore } from '../../store/open-store.js';
+import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import type { Store } from '../../store/store.js';
-
-const USAGE_EXIT_CODE = 2;
 
 interface StoreOptions {
   readonly data: string;

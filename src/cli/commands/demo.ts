@@ -8,7 +8,8 @@ import { parseIdDatabase } from '../../fleet/generator/index.js';
 import { isGuid } from '../../identity/index.js';
 import { openStore } from '../../store/open-store.js';
 import { createProgressBar } from '../progress-bar.js';
-import { envOption, usageErrorsExitWithTwo } from './import-options.js';
+import { envOption } from '../env-option.js';
+import { exitWithUsageCode } from '../exit-codes.js';
 
 interface DemoOptions {
   readonly devices: number;
@@ -90,7 +91,7 @@ export function registerDemoCommand(program: Command): void {
         'stored in\nbatches, each in its own transaction; a run that fails part way leaves ' +
         'the tenant partly seeded.',
     )
-    .exitOverride(usageErrorsExitWithTwo)
+    .exitOverride(exitWithUsageCode)
     .action((options: DemoOptions) => runDemo(options));
 }
 

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { CommanderError, Option } from 'commander';
+import { Option } from 'commander';
 import type { Command } from 'commander';
+import { exitWithUsageCode } from '../exit-codes.js';
 import {
   buildCatalogIndex,
   evaluateConfiguration,
@@ -16,7 +17,6 @@ import type { DeviceReport, ReportedOs } from '../../fleet/report-types.js';
 import { readInf } from '../../inf/index.js';
 
 const ARCHITECTURES: readonly ReportedOs['architecture'][] = ['x86', 'amd64', 'arm', 'arm64'];
-const USAGE_EXIT_CODE = 2;
 const UNREADABLE_EXIT_CODE = 1;
 
 interface ExplainOptions {
@@ -34,13 +34,6 @@ interface LoadedInf {
 }
 
 class UnreadableInput extends Error {}
-
-// Commander reports usage errors with exit code 1; ours is 2, so 1 stays for unreadable files.
-function usageExitCode(error: CommanderError): never {
-  if (error.exitCode === 0) throw error;
-
-  throw new CommanderError(USAGE_EXIT_CODE, error.code, error.message);
-}
 
 async function loadReport(file: string): Promise<DeviceReport> {
   let parsed: unknown;
@@ -153,6 +146,6 @@ export function registerExplainCommand(program: Command): void {
       ).choices(ARCHITECTURES),
     )
     .option('--json', 'print the evaluation as JSON for scripts')
-    .exitOverride(usageExitCode)
+    .exitOverride(exitWithUsageCode)
     .action(explain);
 }

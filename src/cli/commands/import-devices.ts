@@ -12,13 +12,9 @@ import type { ReportedOs } from '../../fleet/report-types.js';
 import { isOsVersion } from '../../fleet/report-syntax.js';
 import { openStore } from '../../store/open-store.js';
 import { createProgressBar } from '../progress-bar.js';
-import {
-  envOption,
-  tenantStoreOptions,
-  usageErrorsExitWithTwo,
-  USAGE_EXIT_CODE,
-  type TenantStoreOptions,
-} from './import-options.js';
+import { envOption } from '../env-option.js';
+import { USAGE_EXIT_CODE, exitWithUsageCode } from '../exit-codes.js';
+import { tenantStoreOptions, type TenantStoreOptions } from './import-options.js';
 
 type Format = 'jsonl' | 'csv';
 
@@ -80,7 +76,7 @@ export function addImportDevicesCommand(importCommand: Command): void {
   for (const option of tenantStoreOptions()) command.addOption(option);
 
   command
-    .exitOverride(usageErrorsExitWithTwo)
+    .exitOverride(exitWithUsageCode)
     .action((file: string, options: ImportDevicesOptions) => importDevices(file, options));
 }
 

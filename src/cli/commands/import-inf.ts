@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { exitWithUsageCode } from '../exit-codes.js';
 import { normaliseChid } from '../../catalog/chid.js';
 import { findPackagesOnDisk } from '../../catalog/find-packages-on-disk.js';
 import {
@@ -10,12 +11,8 @@ import {
 import type { Architecture } from '../../inf/types.js';
 import { openStore } from '../../store/open-store.js';
 import { createProgressBar } from '../progress-bar.js';
-import {
-  envOption,
-  tenantStoreOptions,
-  usageErrorsExitWithTwo,
-  type TenantStoreOptions,
-} from './import-options.js';
+import { envOption } from '../env-option.js';
+import { tenantStoreOptions, type TenantStoreOptions } from './import-options.js';
 
 const ARCHITECTURES: readonly Architecture[] = ['x86', 'amd64', 'arm', 'arm64'];
 
@@ -54,7 +51,7 @@ export function addImportInfCommand(importCommand: Command): void {
   for (const option of tenantStoreOptions()) command.addOption(option);
 
   command
-    .exitOverride(usageErrorsExitWithTwo)
+    .exitOverride(exitWithUsageCode)
     .action((paths: string[], options: ImportInfOptions) => importInf(paths, options));
 }
 

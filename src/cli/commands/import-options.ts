@@ -1,17 +1,12 @@
 // Flags every `drivergraph import` subcommand shares: whose store, and where it is.
-import { CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, type Option } from 'commander';
+import { envOption } from '../env-option.js';
 import { isGuid } from '../../identity/index.js';
-
-export const USAGE_EXIT_CODE = 2;
 
 export interface TenantStoreOptions {
   readonly tenant: string;
   readonly data: string;
   readonly database?: string;
-}
-
-export function envOption(flags: string, description: string, name: string): Option {
-  return new Option(flags, description).env(`DRIVERGRAPH_${name}`);
 }
 
 export function tenantStoreOptions(): Option[] {
@@ -20,17 +15,12 @@ export function tenantStoreOptions(): Option[] {
       .argParser(parseTenant)
       .makeOptionMandatory(),
     envOption('--data <folder>', 'data folder holding the SQLite file', 'DATA').default('./data'),
-    envOption('--database <url>', 'sqlite:PATH instead of the data folder', 'DATABASE'),
+    envOption(
+      '--database <url>',
+      'sqlite:PATH or postgres://... instead of the data folder',
+      'DATABASE',
+    ),
   ];
-}
-
-// Commander reports usage mistakes with exit code 1; ours is 2, so 1 means the import failed.
-export function usageErrorsExitWithTwo(error: CommanderError): never {
-  if (error.exitCode === 1 && error.code.startsWith('commander.')) {
-    throw new CommanderError(USAGE_EXIT_CODE, error.code, error.message);
-  }
-
-  throw error;
 }
 
 function parseTenant(value: string): string {

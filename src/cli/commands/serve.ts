@@ -1,4 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { envOption } from '../env-option.js';
+import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import { startService } from '../../app.js';
 import {
   resolveServeSettings,
@@ -8,107 +10,129 @@ import {
 import { createLogger } from '../../logger.js';
 import { seedDemo } from '../../demo/seed-demo.js';
 
-function env(flags: string, description: string, name: string): Option {
-  return new Option(flags, description).env(`DRIVERGRAPH_${name}`);
-}
-
 /** `drivergraph serve`: the Graph API and, unless told otherwise, the sync workers. */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Serve the Microsoft Graph API for Windows driver update profiles')
-    .addOption(env('--host <address>', 'address to listen on', 'HOST').default('127.0.0.1'))
+    .addOption(envOption('--host <address>', 'address to listen on', 'HOST').default('127.0.0.1'))
     .addOption(
-      env('--port <number>', 'port to listen on (0 picks a free one)', 'PORT').default('8080'),
+      envOption('--port <number>', 'port to listen on (0 picks a free one)', 'PORT').default(
+        '8080',
+      ),
     )
     .addOption(
-      env('--data <folder>', 'data folder: SQLite file and signing keys', 'DATA').default('./data'),
+      envOption('--data <folder>', 'data folder: SQLite file and signing keys', 'DATA').default(
+        './data',
+      ),
     )
     .addOption(
-      env(
+      envOption(
         '--database <url>',
         'sqlite:PATH or postgres://... instead of the data folder',
         'DATABASE',
       ),
     )
     .addOption(
-      env('--pool-size <number>', 'PostgreSQL connections per process', 'POOL_SIZE').default('10'),
+      envOption('--pool-size <number>', 'PostgreSQL connections per process', 'POOL_SIZE').default(
+        '10',
+      ),
     )
-    .addOption(env('--demo', 'seed a demo tenant when the store is empty', 'DEMO'))
-    .addOption(env('--no-worker', 'serve HTTP only; run no sync jobs', 'NO_WORKER'))
+    .addOption(envOption('--demo', 'seed a demo tenant when the store is empty', 'DEMO'))
+    .addOption(envOption('--no-worker', 'serve HTTP only; run no sync jobs', 'NO_WORKER'))
     .addOption(
-      env(
+      envOption(
         '--log-level <level>',
         'fatal, error, warn, info, debug, trace or silent',
         'LOG_LEVEL',
       ).default('info'),
     )
     .addOption(
-      env(
+      envOption(
         '--public-url <url>',
         'URL clients use; the token issuer is named after it',
         'PUBLIC_URL',
       ),
     )
     .addOption(
-      env('--body-limit <bytes>', 'largest request body accepted', 'BODY_LIMIT').default('1048576'),
+      envOption('--body-limit <bytes>', 'largest request body accepted', 'BODY_LIMIT').default(
+        '1048576',
+      ),
     )
     .addOption(
-      env(
+      envOption(
         '--sync-interval <duration>',
         'how often every profile syncs by itself',
         'SYNC_INTERVAL',
       ).default('24h'),
     )
     .addOption(
-      env(
+      envOption(
         '--sync-lease <duration>',
         'sync job lease, renewed while a job runs; a crashed job waits this long',
         'SYNC_LEASE',
       ).default('60s'),
     )
-    .addOption(env('--tls-cert <file>', 'serve HTTPS with this PEM certificate', 'TLS_CERT'))
-    .addOption(env('--tls-key <file>', 'private key (PEM) of --tls-cert', 'TLS_KEY'))
+    .addOption(envOption('--tls-cert <file>', 'serve HTTPS with this PEM certificate', 'TLS_CERT'))
+    .addOption(envOption('--tls-key <file>', 'private key (PEM) of --tls-cert', 'TLS_KEY'))
     .addOption(
-      env(
+      envOption(
         '--tls-self-signed',
         'serve HTTPS with a development certificate kept in <data>/tls/',
         'TLS_SELF_SIGNED',
       ),
     )
-    .addOption(env('--max-header-size <bytes>', 'largest request head accepted', 'MAX_HEADER_SIZE'))
     .addOption(
-      env('--audience <aud...>', 'accepted token audiences (replace the defaults)', 'AUDIENCE'),
+      envOption('--max-header-size <bytes>', 'largest request head accepted', 'MAX_HEADER_SIZE'),
     )
     .addOption(
-      env('--trust-issuer <iss>', 'also trust this issuer ({tid}: tenant)', 'TRUST_ISSUER'),
+      envOption(
+        '--audience <aud...>',
+        'accepted token audiences (replace the defaults)',
+        'AUDIENCE',
+      ),
     )
-    .addOption(env('--trust-jwks <url|file>', 'keys of --trust-issuer', 'TRUST_JWKS'))
     .addOption(
-      env(
+      envOption('--trust-issuer <iss>', 'also trust this issuer ({tid}: tenant)', 'TRUST_ISSUER'),
+    )
+    .addOption(envOption('--trust-jwks <url|file>', 'keys of --trust-issuer', 'TRUST_JWKS'))
+    .addOption(
+      envOption(
         '--trust-tenants <guids>',
         'admit only these tenants from trusted issuers',
         'TRUST_TENANTS',
       ),
     )
-    .addOption(env('--trust-entra', 'trust Microsoft Entra ID (v1 and v2 issuers)', 'TRUST_ENTRA'))
-    .addOption(env('--issuers-file <file>', 'JSON file of trusted issuers', 'ISSUERS_FILE'))
     .addOption(
-      env(
+      envOption('--trust-entra', 'trust Microsoft Entra ID (v1 and v2 issuers)', 'TRUST_ENTRA'),
+    )
+    .addOption(envOption('--issuers-file <file>', 'JSON file of trusted issuers', 'ISSUERS_FILE'))
+    .addOption(
+      envOption(
         '--throttle-tenant-requests <n>',
         'requests per tenant per window',
         'THROTTLE_TENANT_REQUESTS',
       ),
     )
     .addOption(
-      env('--throttle-app-requests <n>', 'requests per app per window', 'THROTTLE_APP_REQUESTS'),
+      envOption(
+        '--throttle-app-requests <n>',
+        'requests per app per window',
+        'THROTTLE_APP_REQUESTS',
+      ),
     )
     .addOption(
-      env('--throttle-tenant-writes <n>', 'writes per tenant per window', 'THROTTLE_TENANT_WRITES'),
+      envOption(
+        '--throttle-tenant-writes <n>',
+        'writes per tenant per window',
+        'THROTTLE_TENANT_WRITES',
+      ),
     )
-    .addOption(env('--throttle-app-writes <n>', 'writes per app per window', 'THROTTLE_APP_WRITES'))
     .addOption(
-      env('--throttle-window <seconds>', 'length of a throttling window', 'THROTTLE_WINDOW'),
+      envOption('--throttle-app-writes <n>', 'writes per app per window', 'THROTTLE_APP_WRITES'),
+    )
+    .addOption(
+      envOption('--throttle-window <seconds>', 'length of a throttling window', 'THROTTLE_WINDOW'),
     )
     .action(async (raw: RawServeOptions) => {
       await serve(raw);
@@ -122,7 +146,7 @@ async function serve(raw: RawServeOptions): Promise<void> {
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     console.error(`drivergraph serve: ${error.message}`);
-    process.exitCode = 2;
+    process.exitCode = USAGE_EXIT_CODE;
     return;
   }
 

@@ -1,4 +1,6 @@
-import { CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { envOption } from '../env-option.js';
+import { USAGE_EXIT_CODE, exitWithUsageCode } from '../exit-codes.js';
 import type { Command } from 'commander';
 import {
   DEFAULT_PUBLIC_URL,
@@ -10,8 +12,6 @@ import {
   parseLifetime,
   TokenRequestError,
 } from '../../identity/index.js';
-
-const USAGE_EXIT_CODE = 2;
 
 interface TokenCommandOptions {
   readonly tenant: string;
@@ -31,25 +31,27 @@ export function registerTokenCommand(program: Command): void {
     .command('token')
     .description('Print an access token signed by the built-in issuer')
     .addOption(
-      option('--tenant <guid>', 'tenant id the token is issued for', 'TENANT')
+      envOption('--tenant <guid>', 'tenant id the token is issued for', 'TENANT')
         .argParser(parseTenant)
         .makeOptionMandatory(),
     )
     .addOption(
-      option('--scopes <list>', 'delegated permissions, comma-separated', 'SCOPES')
+      envOption('--scopes <list>', 'delegated permissions, comma-separated', 'SCOPES')
         .argParser(parseList)
         .conflicts(['roles', 'device']),
     )
     .addOption(
-      option('--roles <list>', 'application permissions, comma-separated', 'ROLES')
+      envOption('--roles <list>', 'application permissions, comma-separated', 'ROLES')
         .argParser(parseList)
         .conflicts(['device', 'user']),
     )
-    .addOption(option('--user <upn>', 'signed-in user of a delegated token', 'USER'))
-    .addOption(option('--device <id>', 'device id, for a device token', 'DEVICE').conflicts('user'))
-    .addOption(option('--app-id <guid>', 'client application id (azp, appid)', 'APP_ID'))
+    .addOption(envOption('--user <upn>', 'signed-in user of a delegated token', 'USER'))
     .addOption(
-      option(
+      envOption('--device <id>', 'device id, for a device token', 'DEVICE').conflicts('user'),
+    )
+    .addOption(envOption('--app-id <guid>', 'client application id (azp, appid)', 'APP_ID'))
+    .addOption(
+      envOption(
         '--lifetime <duration>',
         'how long the token is valid (90s, 30m, 1h; at most 24h)',
         'LIFETIME',
@@ -58,10 +60,12 @@ export function registerTokenCommand(program: Command): void {
         .default(3600, '1h'),
     )
     .addOption(
-      option('--data <folder>', 'data folder holding the signing keys', 'DATA').default('./data'),
+      envOption('--data <folder>', 'data folder holding the signing keys', 'DATA').default(
+        './data',
+      ),
     )
     .addOption(
-      option('--public-url <url>', "the server's base URL, which names the issuer", 'PUBLIC_URL')
+      envOption('--public-url <url>', "the server's base URL, which names the issuer", 'PUBLIC_URL')
         .argParser(parsePublicUrl)
         .default(DEFAULT_PUBLIC_URL),
     )
@@ -70,7 +74,7 @@ export function registerTokenCommand(program: Command): void {
       `\nWithout --scopes, --roles or --device the token is delegated with the scope\n` +
         `${DEVICE_MANAGEMENT_CONFIGURATION_READ_WRITE_ALL}. The token alone goes to stdout.`,
     )
-    .exitOverride(usageErrorsExitWithTwo)
+    .exitOverride(exitWithUsageCode)
     .action((options: TokenCommandOptions, command: Command) => printToken(options, command));
 }
 
@@ -98,20 +102,6 @@ async function printToken(options: TokenCommandOptions, command: Command): Promi
   }
 
   process.stdout.write(`${token}\n`);
-}
-
-function option(flags: string, description: string, envName: string): Option {
-  return new Option(flags, description).env(`DRIVERGRAPH_${envName}`);
-}
-
-// Commander reports every usage mistake with exit code 1; scripts tell them apart from
-// failures by our convention of exit code 2.
-function usageErrorsExitWithTwo(error: CommanderError): never {
-  if (error.exitCode === 1 && error.code.startsWith('commander.')) {
-    throw new CommanderError(USAGE_EXIT_CODE, error.code, error.message);
-  }
-
-  throw error;
 }
 
 function parseTenant(value: string): string {

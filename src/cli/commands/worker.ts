@@ -1,4 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { envOption } from '../env-option.js';
+import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import {
   resolveWorkerSettings,
   type RawWorkerOptions,
@@ -10,50 +12,52 @@ import { openStore } from '../../store/open-store.js';
 import { startDailyScheduler } from '../../sync/daily-scheduler.js';
 import { startSyncWorker } from '../../sync/worker.js';
 
-function env(flags: string, description: string, name: string): Option {
-  return new Option(flags, description).env(`DRIVERGRAPH_${name}`);
-}
-
 /** `drivergraph worker`: sync workers and the daily scheduler, without HTTP. */
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description('Run sync jobs from the shared database, without serving HTTP')
     .addOption(
-      env('--data <folder>', 'data folder holding the SQLite file', 'DATA').default('./data'),
+      envOption('--data <folder>', 'data folder holding the SQLite file', 'DATA').default('./data'),
     )
     .addOption(
-      env(
+      envOption(
         '--database <url>',
         'sqlite:PATH or postgres://... instead of the data folder',
         'DATABASE',
       ),
     )
     .addOption(
-      env('--concurrency <number>', 'sync jobs run at once', 'WORKER_CONCURRENCY').default('1'),
+      envOption('--concurrency <number>', 'sync jobs run at once', 'WORKER_CONCURRENCY').default(
+        '1',
+      ),
     )
     .addOption(
-      env(
+      envOption(
         '--pool-size <number>',
         'PostgreSQL connections (default 2 x concurrency + 1)',
         'POOL_SIZE',
       ),
     )
     .addOption(
-      env('--lease <duration>', 'job lease, renewed while a job runs', 'LEASE').default('60s'),
+      envOption('--lease <duration>', 'job lease, renewed while a job runs', 'LEASE').default(
+        '60s',
+      ),
     )
     .addOption(
-      env('--poll <duration>', 'wait between looks for work when idle', 'POLL').default('250ms'),
+      envOption('--poll <duration>', 'wait between looks for work when idle', 'POLL').default(
+        '250ms',
+      ),
     )
     .addOption(
-      env(
+      envOption(
         '--log-level <level>',
         'fatal, error, warn, info, debug, trace or silent',
         'LOG_LEVEL',
       ).default('info'),
     )
     .addOption(
-      env(
+      envOption(
         '--sync-interval <duration>',
         'how often every profile syncs by itself',
         'SYNC_INTERVAL',
@@ -71,7 +75,7 @@ async function work(raw: RawWorkerOptions): Promise<void> {
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     console.error(`drivergraph worker: ${error.message}`);
-    process.exitCode = 2;
+    process.exitCode = USAGE_EXIT_CODE;
 
     return;
   }
