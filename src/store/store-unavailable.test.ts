@@ -50,3 +50,15 @@ test('errors in the request or the SQL are not unavailability', () => {
     errors.map(() => false),
   );
 });
+
+test('a deadlock or serialization failure asks the client to retry rather than failing', () => {
+  const errors = [
+    failure('deadlock detected', '40P01'),
+    failure('could not serialize access due to concurrent update', '40001'),
+  ];
+
+  assert.deepEqual(
+    errors.map((error) => isStoreUnavailable(error)),
+    [true, true],
+  );
+});

@@ -3,8 +3,9 @@
 // the pool replaces a lost connection on the next checkout.
 
 // PostgreSQL SQLSTATEs: class 08 (connection exception), administrator or crash shutdown,
-// starting up, too many connections.
-const unavailableStates = /^(08...|57P0[123]|53300)$/;
+// starting up, too many connections; and deadlock or serialization failure, where the database
+// rolled the transaction back whole and the same request succeeds when sent again.
+const unavailableStates = /^(08...|57P0[123]|53300|40P01|40001)$/;
 const socketCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 // The pg client reports a dead or closed connection with a message and no code.
 const lostConnectionMessages = [
