@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { envOption } from '../env-option.js';
+import { databaseOption, logLevelOption, syncIntervalOption } from '../shared-options.js';
 import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import { startService } from '../../app.js';
 import {
@@ -26,13 +27,7 @@ export function registerServeCommand(program: Command): void {
         './data',
       ),
     )
-    .addOption(
-      envOption(
-        '--database <url>',
-        'sqlite:PATH or postgres://... instead of the data folder',
-        'DATABASE',
-      ),
-    )
+    .addOption(databaseOption())
     .addOption(
       envOption('--pool-size <number>', 'PostgreSQL connections per process', 'POOL_SIZE').default(
         '10',
@@ -40,13 +35,7 @@ export function registerServeCommand(program: Command): void {
     )
     .addOption(envOption('--demo', 'seed a demo tenant when the store is empty', 'DEMO'))
     .addOption(envOption('--no-worker', 'serve HTTP only; run no sync jobs', 'NO_WORKER'))
-    .addOption(
-      envOption(
-        '--log-level <level>',
-        'fatal, error, warn, info, debug, trace or silent',
-        'LOG_LEVEL',
-      ).default('info'),
-    )
+    .addOption(logLevelOption())
     .addOption(
       envOption(
         '--public-url <url>',
@@ -59,13 +48,7 @@ export function registerServeCommand(program: Command): void {
         '1048576',
       ),
     )
-    .addOption(
-      envOption(
-        '--sync-interval <duration>',
-        'how often every profile syncs by itself',
-        'SYNC_INTERVAL',
-      ).default('24h'),
-    )
+    .addOption(syncIntervalOption())
     .addOption(
       envOption(
         '--sync-lease <duration>',

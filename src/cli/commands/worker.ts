@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { envOption } from '../env-option.js';
+import { databaseOption, logLevelOption, syncIntervalOption } from '../shared-options.js';
 import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import {
   resolveWorkerSettings,
@@ -20,13 +21,7 @@ export function registerWorkerCommand(program: Command): void {
     .addOption(
       envOption('--data <folder>', 'data folder holding the SQLite file', 'DATA').default('./data'),
     )
-    .addOption(
-      envOption(
-        '--database <url>',
-        'sqlite:PATH or postgres://... instead of the data folder',
-        'DATABASE',
-      ),
-    )
+    .addOption(databaseOption())
     .addOption(
       envOption('--concurrency <number>', 'sync jobs run at once', 'WORKER_CONCURRENCY').default(
         '1',
@@ -49,20 +44,8 @@ export function registerWorkerCommand(program: Command): void {
         '250ms',
       ),
     )
-    .addOption(
-      envOption(
-        '--log-level <level>',
-        'fatal, error, warn, info, debug, trace or silent',
-        'LOG_LEVEL',
-      ).default('info'),
-    )
-    .addOption(
-      envOption(
-        '--sync-interval <duration>',
-        'how often every profile syncs by itself',
-        'SYNC_INTERVAL',
-      ).default('24h'),
-    )
+    .addOption(logLevelOption())
+    .addOption(syncIntervalOption())
     .action(async (raw: RawWorkerOptions) => {
       await work(raw);
     });
