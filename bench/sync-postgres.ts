@@ -64,9 +64,11 @@ export const benchmark: Benchmark = {
       console.error(rows.at(-1));
     }
 
+    const packageCount = catalogPackages.toLocaleString('en-US');
+
     return {
       markdown: [
-        `Generated fleet: ${models} models, catalog of ${catalogPackages.toLocaleString('en-US')} ` +
+        `Generated fleet: ${models} models, catalog of ${packageCount} ` +
           'packages, PostgreSQL in a fresh database. Median of 3 runs; the ratio is sync time ' +
           'over the time to read the same inputs. The million-device fleet has no target yet.',
         '',

@@ -27,7 +27,7 @@ beforeEach(async () => {
 afterEach(() => store.dispose());
 
 describe('shared configurations', () => {
-  test('survive the last device moving away while another device is being pointed at them', async () => {
+  test('survive the last device leaving while another is being pointed at them', async () => {
     const leaving = randomUUID();
     const joining = randomUUID();
     await store.transaction((tx) =>
