@@ -55,7 +55,7 @@ describe('migrations', () => {
     }
   });
 
-  test('leave nothing of a SQLite migration that failed halfway; the next start redoes it', async () => {
+  test('leave nothing of a failed SQLite migration; the next start redoes it', async () => {
     const db = connectSqlite(':memory:');
     let failHalfway = true;
     const halfway: Migration = {
