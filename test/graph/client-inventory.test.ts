@@ -109,6 +109,24 @@ describe('driver inventories', () => {
     assert.equal(await client.api(`${base}/$count`).get(), '4');
   });
 
+  test('a qualified enum literal filters as its member does', async () => {
+    const id = await profileWithDrivers(4);
+    const base = `${profiles}/${id}/driverInventories`;
+    const qualified = (await client
+      .api(base)
+      .filter("category eq microsoft.graph.driverCategory'other'")
+      .get()) as { value: WindowsDriverUpdateInventory[] };
+    const plain = (await client.api(base).filter("category eq 'other'").get()) as {
+      value: WindowsDriverUpdateInventory[];
+    };
+
+    assert.ok(plain.value.length > 0);
+    assert.deepEqual(
+      qualified.value.map((d) => d.id),
+      plain.value.map((d) => d.id),
+    );
+  });
+
   test('a PATCH of approvalStatus and deployDateTime approves one driver', async () => {
     const id = await profileWithDrivers(2);
     const deploy = '2027-02-03T04:05:06Z';

@@ -9,6 +9,8 @@ export interface PropertySpec {
   readonly column: string;
   readonly type: PropertyType;
   readonly enumValues?: readonly string[];
+  /** The enum's type name in microsoft.graph, which qualified enum literals must name. */
+  readonly enumType?: string;
   readonly filterable: boolean;
   readonly sortable: boolean;
   readonly nullable: boolean;

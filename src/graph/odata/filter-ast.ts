@@ -6,13 +6,15 @@ export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type MatchFunction = 'startswith' | 'endswith' | 'contains';
 
 export type LiteralType =
-  'string' | 'integer' | 'decimal' | 'boolean' | 'null' | 'dateTime' | 'guid';
+  'string' | 'integer' | 'decimal' | 'boolean' | 'null' | 'dateTime' | 'guid' | 'enum';
 
 export interface LiteralNode {
   readonly kind: 'literal';
   readonly type: LiteralType;
   /** The literal's value as text: strings unescaped, everything else as written. */
   readonly text: string;
+  /** For a qualified enum literal (`microsoft.graph.driverCategory'other'`), its type's name. */
+  readonly enumType?: string;
   readonly position: number;
 }
 

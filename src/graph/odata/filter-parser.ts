@@ -144,7 +144,7 @@ class FilterParser {
           token.position,
         );
       }
-      items.push(this.count({ kind: 'literal', type: token.type, text: token.text, ...at(token) }));
+      items.push(this.count(literalNode(token)));
       if (items.length > queryLimits.maxInItems) {
         throw filterError(
           `an 'in' list longer than ${queryLimits.maxInItems} items`,
@@ -179,7 +179,7 @@ class FilterParser {
       return inner;
     }
     if (token.kind === 'literal') {
-      return this.count({ kind: 'literal', type: token.type, text: token.text, ...at(token) });
+      return this.count(literalNode(token));
     }
     if (token.kind !== 'word') {
       throw filterError(
@@ -227,6 +227,12 @@ class FilterParser {
 
     return this.count({ kind: 'property', path, position });
   }
+}
+
+function literalNode(token: Token & { kind: 'literal' }): LiteralNode {
+  const { type, text, enumType } = token;
+
+  return { kind: 'literal', type, text, ...(enumType !== undefined && { enumType }), ...at(token) };
 }
 
 function at(token: Token): { position: number } {

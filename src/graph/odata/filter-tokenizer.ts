@@ -6,6 +6,7 @@ type LiteralToken = {
   readonly kind: 'literal';
   readonly type: LiteralType;
   readonly text: string;
+  readonly enumType?: string;
   readonly position: number;
 };
 
@@ -28,6 +29,8 @@ const patterns: readonly (readonly [LiteralType, RegExp])[] = [
 ];
 
 const wordPattern = /[A-Za-z_][A-Za-z0-9_]*/y;
+// SDKs write enum members qualified by their type: microsoft.graph.driverCategory'other'.
+const enumTypePattern = /microsoft\.graph\.([A-Za-z_][A-Za-z0-9_]*)(?=')/y;
 const datePattern = /\d{4}-\d{2}-\d{2}(?![\w:])/y;
 
 function readString(text: string, start: number): { value: string; end: number } {
@@ -84,6 +87,15 @@ export function tokenize(text: string): Token[] {
     if (ch === "'") {
       const { value, end } = readString(text, i);
       tokens.push({ kind: 'literal', type: 'string', text: value, position: i });
+      i = end;
+      continue;
+    }
+
+    const enumType = matchAt(enumTypePattern, text, i);
+    if (enumType !== null) {
+      const { value, end } = readString(text, i + enumType.length);
+      const name = enumType.slice('microsoft.graph.'.length);
+      tokens.push({ kind: 'literal', type: 'enum', text: value, enumType: name, position: i });
       i = end;
       continue;
     }

@@ -66,6 +66,9 @@ describe('the $filter parser and type checker', () => {
     "releaseDateTime lt '2026-01-01T10:00:00.1234567+02:00'",
     'id eq 0000000A-0000-0000-0000-000000000001',
     "approvalStatus in ('approved', 'declined')",
+    "approvalStatus eq microsoft.graph.driverApprovalStatus'approved'",
+    "approvalStatus in (microsoft.graph.driverApprovalStatus'approved', 'declined')",
+    "category eq microsoft.graph.driverCategory'other'",
     "version in ('1.0', null)",
     "syncStatus/state eq 'success'",
     'syncStatus/lastSync eq null',
@@ -100,6 +103,12 @@ describe('the $filter parser and type checker', () => {
     ['applicableDeviceCount eq 1.5', /'applicableDeviceCount' is an integer/],
     ['applicableDeviceCount eq 3000000000', /32-bit integer/],
     ["approvalStatus eq 'maybe'", /'maybe' is not a member of 'approvalStatus'/],
+    [
+      "approvalStatus eq microsoft.graph.driverCategory'other'",
+      /a member of microsoft.graph.driverApprovalStatus/,
+    ],
+    ["name eq microsoft.graph.driverCategory'other'", /'name' is a string/],
+    ["approvalStatus eq microsoft.graph.driverApprovalStatus'", /unterminated string/],
     ["approvalStatus gt 'approved'", /'gt' does not apply to 'approvalStatus'/],
     ['isOptional gt true', /'gt' does not apply to 'isOptional'/],
     [

@@ -11,6 +11,8 @@ const dateTimePattern =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 function describeLiteral(literal: LiteralNode): string {
+  if (literal.type === 'enum') return `microsoft.graph.${literal.enumType}'${literal.text}'`;
+
   return literal.type === 'string' ? `'${literal.text}'` : literal.text;
 }
 
@@ -102,7 +104,12 @@ export function literalValue(property: PropertySpec, literal: LiteralNode): Stor
       return value;
     }
     case 'enum':
-      if (literal.type !== 'string') mismatch(property, literal, 'an enum written as a string');
+      if (literal.type !== 'string' && literal.type !== 'enum') {
+        mismatch(property, literal, 'an enum member, as a string or a qualified literal');
+      }
+      if (literal.type === 'enum' && property.enumType && literal.enumType !== property.enumType) {
+        mismatch(property, literal, `a member of microsoft.graph.${property.enumType}`);
+      }
 
       return enumMember(property, literal);
     case 'guid': {

@@ -48,6 +48,7 @@ export const driverSpec = defineEntity({
       column: 'approval_status',
       type: 'enum',
       enumValues: ['needsReview', 'declined', 'approved', 'suspended'],
+      enumType: 'driverApprovalStatus',
       nullable: false,
       ...flags,
     },
