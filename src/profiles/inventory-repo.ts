@@ -19,6 +19,11 @@ export interface InventoryView {
 
 /** The profile's inventory as one queryable relation named `inv`. */
 export function inventoryView(db: Db, tenantId: string, profileId: string) {
+  return inventoryOfProfiles(db, tenantId, [profileId]);
+}
+
+/** The inventories of several profiles in one relation, each row with its `profile_id`. */
+export function inventoryOfProfiles(db: Db, tenantId: string, profileIds: readonly string[]) {
   const rows = db
     .selectFrom('inventory as i')
     .leftJoin('decisions as d', (join) =>
@@ -28,8 +33,9 @@ export function inventoryView(db: Db, tenantId: string, profileId: string) {
         .onRef('d.driver_id', '=', 'i.driver_id'),
     )
     .where('i.tenant_id', '=', tenantId)
-    .where('i.profile_id', '=', profileId)
+    .where('i.profile_id', 'in', profileIds)
     .select([
+      'i.profile_id',
       'i.driver_id',
       'i.name',
       'i.version',

@@ -1,5 +1,5 @@
-// Driver inventories and executeAction through the official Graph client. Syncs compute no
-// drivers yet, so each test seeds rows into a settled profile as a finished sync would.
+// Driver inventories and executeAction through the official Graph client. These profiles have
+// no devices, so each test seeds rows into a settled profile as a finished sync would.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
@@ -107,6 +107,28 @@ describe('driver inventories', () => {
       deployDateTime: unsetDate,
     });
     assert.equal(await client.api(`${base}/$count`).get(), '4');
+  });
+
+  test('profiles expand their own driver inventories, with nested $select', async () => {
+    const two = await profileWithDrivers(2);
+    const three = await profileWithDrivers(3);
+    const page = (await client
+      .api(profiles)
+      .filter(`id in ('${two}', '${three}')`)
+      .select('id')
+      .expand('driverInventories($select=id,name)')
+      .get()) as { value: { id: string; driverInventories: Record<string, unknown>[] }[] };
+    const byId = new Map(page.value.map((p) => [p.id, p.driverInventories]));
+
+    assert.deepEqual(
+      byId.get(two)?.map((d) => d.id),
+      ['d0', 'd1'],
+    );
+    assert.deepEqual(
+      byId.get(three)?.map((d) => d.id),
+      ['d0', 'd1', 'd2'],
+    );
+    assert.deepEqual(Object.keys(byId.get(three)![0]!).sort(), ['@odata.type', 'id', 'name']);
   });
 
   test('a qualified enum literal filters as its member does', async () => {

@@ -3,7 +3,7 @@ import type { ExpandItem } from '../../graph/odata/index.js';
 import { assignmentJson } from '../../profiles/assignment-body.js';
 import { profileSpec } from '../../profiles/entity-specs.js';
 import { inventoryJson } from '../../profiles/inventory-json.js';
-import { inventoryView, type InventoryView } from '../../profiles/inventory-repo.js';
+import { inventoryOfProfiles, type InventoryView } from '../../profiles/inventory-repo.js';
 import {
   parseNewProfile,
   parseProfileChanges,
@@ -127,14 +127,25 @@ async function expandProfiles(
         .map((a) => assignmentJson(a));
     });
   }
-  if (names.has('driverInventories')) {
-    for (const [i, json] of jsons.entries()) {
-      const inventory = (await inventoryView(db, tenantId, rows[i]!.id)
-        .selectAll()
-        .orderBy('driver_id')
-        .execute()) as InventoryView[];
-      json.driverInventories = inventory.map(inventoryJson);
+  if (names.has('driverInventories') && rows.length > 0) {
+    const inventory = (await inventoryOfProfiles(
+      db,
+      tenantId,
+      rows.map((row) => row.id),
+    )
+      .selectAll()
+      .orderBy('profile_id')
+      .orderBy('driver_id')
+      .execute()) as (InventoryView & { profile_id: string })[];
+    const byProfile = new Map<string, InventoryView[]>();
+    for (const driver of inventory) {
+      const list = byProfile.get(driver.profile_id);
+      if (list) list.push(driver);
+      else byProfile.set(driver.profile_id, [driver]);
     }
+    jsons.forEach((json, i) => {
+      json.driverInventories = (byProfile.get(rows[i]!.id) ?? []).map(inventoryJson);
+    });
   }
 
   return jsons;

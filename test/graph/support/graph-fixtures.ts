@@ -1,5 +1,5 @@
 // Helpers shared by the Graph conformance suites: plain HTTP calls, inventory rows seeded straight
-// into the store (syncs compute no drivers yet), waits on sync state and a full store dump.
+// into the store (as a finished sync would write them), waits on sync state and a full store dump.
 import type { Kysely } from 'kysely';
 import type { TestService } from '../../support/service.js';
 
