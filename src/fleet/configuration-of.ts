@@ -48,7 +48,29 @@ export interface NodeKeyedConfiguration {
   readonly nodeKeys: readonly string[];
 }
 
-export function configurationOf(report: DeviceReport): AddressedConfiguration {
+/**
+ * Node keys by canonical node text. Identical machines repeat the same nodes report after
+ * report, so an import hashes each distinct node once; past `limit` entries it starts afresh,
+ * which bounds memory on fleets of all-different machines.
+ */
+export class NodeKeyMemo {
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly limit = 50_000) {}
+
+  keyOf(canonicalNodeText: string): string {
+    const known = this.keys.get(canonicalNodeText);
+    if (known !== undefined) return known;
+
+    const key = nodeKeyOf(canonicalNodeText);
+    if (this.keys.size >= this.limit) this.keys.clear();
+    this.keys.set(canonicalNodeText, key);
+
+    return key;
+  }
+}
+
+export function configurationOf(report: DeviceReport, memo?: NodeKeyMemo): AddressedConfiguration {
   const os: ReportedOs = {
     version: report.os.version.split('.').slice(0, 3).join('.'),
     architecture: report.os.architecture,
@@ -71,7 +93,7 @@ export function configurationOf(report: DeviceReport): AddressedConfiguration {
   return {
     key,
     configuration: { os, computerHardwareIds, devices },
-    nodeKeys: texts.map(nodeKeyOf),
+    nodeKeys: texts.map((text) => (memo ? memo.keyOf(text) : nodeKeyOf(text))),
   };
 }
 

@@ -1,8 +1,12 @@
 // Receiving device reports: one at a time from devices over HTTP, or a whole file at once from
 // `import devices`, where every line lands or none does.
 import type { Store } from '../store/store.js';
-import { storeReport, type ReportOutcome } from './device-report-store.js';
+import { NodeKeyMemo } from './configuration-of.js';
+import { storeReport, storeReports, type ReportOutcome } from './device-report-store.js';
 import type { DeviceReport } from './report-types.js';
+
+// Reports addressed and written together; their configurations are held in memory meanwhile.
+const reportsPerCall = 500;
 
 export interface NumberedReport {
   readonly line: number;
@@ -38,7 +42,8 @@ export class DeviceReportService {
     reports: readonly NumberedReport[],
     onProgress: (done: number) => void = () => {},
   ): Promise<ImportSummary> {
-    const context = { now: this.deps.clock(), rowLocks: this.rowLocks };
+    const now = this.deps.clock();
+    const nodeKeys = new NodeKeyMemo();
     const skipped: { line: number; reason: string }[] = [];
     const keys = new Set<string>();
     let stored = 0;
@@ -46,18 +51,32 @@ export class DeviceReportService {
     let unchanged = 0;
 
     await this.deps.store.transaction(async (tx) => {
-      for (const [index, { line, report }] of reports.entries()) {
-        const outcome = await storeReport(tx, tenantId, report, context);
-        if (outcome.kind === 'stored' || outcome.kind === 'unchanged') {
-          keys.add(outcome.configurationKey);
+      // Belongs to the transaction: what a rolled-back one saved is gone.
+      const shared = { nodeKeys, savedConfigurations: new Set<string>() };
+      const context = { now, rowLocks: this.rowLocks, shared };
+
+      for (let start = 0; start < reports.length; start += reportsPerCall) {
+        const slice = reports.slice(start, start + reportsPerCall);
+        const outcomes = await storeReports(
+          tx,
+          tenantId,
+          slice.map(({ report }) => report),
+          context,
+        );
+
+        for (const [offset, outcome] of outcomes.entries()) {
+          const { line, report } = slice[offset]!;
+          if (outcome.kind === 'stored' || outcome.kind === 'unchanged') {
+            keys.add(outcome.configurationKey);
+          }
+          if (outcome.kind === 'stored') stored++;
+          if (outcome.kind === 'stored' && outcome.registered) registered++;
+          if (outcome.kind === 'unchanged') unchanged++;
+          if (outcome.kind === 'stale' || outcome.kind === 'conflicting') {
+            skipped.push({ line, reason: skipReason(report, outcome) });
+          }
         }
-        if (outcome.kind === 'stored') stored++;
-        if (outcome.kind === 'stored' && outcome.registered) registered++;
-        if (outcome.kind === 'unchanged') unchanged++;
-        if (outcome.kind === 'stale' || outcome.kind === 'conflicting') {
-          skipped.push({ line, reason: skipReason(report, outcome) });
-        }
-        onProgress(index + 1);
+        onProgress(start + slice.length);
       }
     });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { configurationOf } from '../../src/fleet/configuration-of.js';
+import { configurationOf, NodeKeyMemo, nodeKeyOf } from '../../src/fleet/configuration-of.js';
 import type { DeviceReport } from '../../src/fleet/report-types.js';
 import { mutableSample, sampleReport } from './sample-report.js';
 import type { LooseJson } from './sample-report.js';
@@ -65,5 +65,24 @@ describe('configurationOf', () => {
     ]);
     assert.equal('deviceId' in configuration, false);
     assert.equal('instanceId' in (configuration.devices[0] ?? {}), false);
+  });
+});
+
+describe('NodeKeyMemo', () => {
+  test('gives configurations the same keys as hashing every node does', () => {
+    const memo = new NodeKeyMemo(2);
+    const other = mutableSample();
+    other['devices'][0]['installedDriver']['version'] = '9.9.9.9';
+
+    for (const report of [sampleReport(), other as DeviceReport, sampleReport()]) {
+      assert.deepEqual(configurationOf(report, memo), configurationOf(report));
+    }
+  });
+
+  test('keeps answering correctly after it fills up and starts afresh', () => {
+    const memo = new NodeKeyMemo(3);
+    const texts = Array.from({ length: 10 }, (_, index) => `{"node":${index % 7}}`);
+
+    for (const text of [...texts, ...texts]) assert.equal(memo.keyOf(text), nodeKeyOf(text));
   });
 });
