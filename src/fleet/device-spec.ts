@@ -1,59 +1,24 @@
 // The Graph view of a device (an Entra device object): its JSON, and the only columns OData
 // query options may reach.
-import { defineEntity, type PropertyInput } from '../graph/odata/index.js';
+import { defineEntity, property } from '../graph/odata/index.js';
 import type { DeviceTable } from '../store/schema.js';
-
-const text = (name: string, column: string, nullable: boolean): PropertyInput => ({
-  name,
-  column,
-  type: 'string',
-  filterable: true,
-  sortable: true,
-  nullable,
-});
 
 export const deviceSpec = defineEntity({
   typeName: 'device',
   key: 'id',
   searchable: ['display_name'],
   properties: [
-    { name: 'id', column: 'id', type: 'guid', filterable: true, sortable: true, nullable: false },
-    {
-      name: 'deviceId',
-      column: 'device_id',
-      type: 'guid',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    text('displayName', 'display_name', false),
-    text('operatingSystem', 'operating_system', true),
-    text('operatingSystemVersion', 'operating_system_version', true),
-    {
-      name: 'approximateLastSignInDateTime',
-      column: 'approximate_last_sign_in_at',
-      type: 'dateTimeOffset',
-      filterable: true,
-      sortable: true,
+    property('id', 'id', 'guid'),
+    property('deviceId', 'device_id', 'guid'),
+    property('displayName', 'display_name', 'string'),
+    property('operatingSystem', 'operating_system', 'string', { nullable: true }),
+    property('operatingSystemVersion', 'operating_system_version', 'string', { nullable: true }),
+    property('approximateLastSignInDateTime', 'approximate_last_sign_in_at', 'dateTimeOffset', {
       nullable: true,
-    },
-    {
-      name: 'registrationDateTime',
-      column: 'created_at',
-      type: 'dateTimeOffset',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
+    }),
+    property('registrationDateTime', 'created_at', 'dateTimeOffset'),
     // Every device here is enabled; the property is selectable but has no column to query.
-    {
-      name: 'accountEnabled',
-      column: 'id',
-      type: 'boolean',
-      filterable: false,
-      sortable: false,
-      nullable: false,
-    },
+    property('accountEnabled', 'id', 'boolean', { filterable: false, sortable: false }),
   ],
 });
 

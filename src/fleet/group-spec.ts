@@ -1,70 +1,23 @@
 // The Graph view of a security group and of a group's members (directory objects).
-import { defineEntity } from '../graph/odata/index.js';
+import { defineEntity, property } from '../graph/odata/index.js';
 import type { GroupTable } from '../store/schema.js';
+
+const opaque = { filterable: false, sortable: false } as const;
 
 export const groupSpec = defineEntity({
   typeName: 'group',
   key: 'id',
   searchable: ['display_name', 'description'],
   properties: [
-    { name: 'id', column: 'id', type: 'guid', filterable: true, sortable: true, nullable: false },
-    {
-      name: 'displayName',
-      column: 'display_name',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'description',
-      column: 'description',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: true,
-    },
-    {
-      name: 'mailNickname',
-      column: 'mail_nickname',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'securityEnabled',
-      column: 'security_enabled',
-      type: 'boolean',
-      filterable: true,
-      sortable: false,
-      nullable: false,
-    },
+    property('id', 'id', 'guid'),
+    property('displayName', 'display_name', 'string'),
+    property('description', 'description', 'string', { nullable: true }),
+    property('mailNickname', 'mail_nickname', 'string'),
+    property('securityEnabled', 'security_enabled', 'boolean', { sortable: false }),
     // Constant for the security groups served here: selectable, with no column to query.
-    {
-      name: 'mailEnabled',
-      column: 'id',
-      type: 'boolean',
-      filterable: false,
-      sortable: false,
-      nullable: false,
-    },
-    {
-      name: 'groupTypes',
-      column: 'id',
-      type: 'collection',
-      filterable: false,
-      sortable: false,
-      nullable: false,
-    },
-    {
-      name: 'createdDateTime',
-      column: 'created_at',
-      type: 'dateTimeOffset',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
+    property('mailEnabled', 'id', 'boolean', opaque),
+    property('groupTypes', 'id', 'collection', opaque),
+    property('createdDateTime', 'created_at', 'dateTimeOffset'),
   ],
 });
 
@@ -73,17 +26,7 @@ export const memberSpec = defineEntity({
   typeName: 'directoryObject',
   key: 'id',
   searchable: ['display_name'],
-  properties: [
-    { name: 'id', column: 'id', type: 'guid', filterable: true, sortable: true, nullable: false },
-    {
-      name: 'displayName',
-      column: 'display_name',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-  ],
+  properties: [property('id', 'id', 'guid'), property('displayName', 'display_name', 'string')],
 });
 
 export function groupJson(row: GroupTable): Record<string, unknown> {

@@ -1,41 +1,20 @@
 // The OData view of the profile tables: which JSON properties exist, and the only columns that
 // query options may reach.
-import { defineEntity } from '../graph/odata/entity-spec.js';
+import { defineEntity, property } from '../graph/odata/index.js';
 import { approvalStatuses } from '../approval/transitions.js';
 
-const dateTime = (name: string, column: string) =>
-  ({
-    name,
-    column,
-    type: 'dateTimeOffset',
-    filterable: true,
-    sortable: true,
-    nullable: false,
-  }) as const;
+const nullable = { nullable: true } as const;
+const opaque = { filterable: false, sortable: false } as const;
 
 export const assignmentSpec = defineEntity({
   typeName: 'windowsDriverUpdateProfileAssignment',
   key: 'id',
   properties: [
-    { name: 'id', column: 'id', type: 'string', filterable: true, sortable: true, nullable: false },
-    {
-      name: 'target',
-      column: 'target_type',
-      type: 'complex',
-      filterable: false,
-      sortable: false,
-      nullable: false,
-      properties: [
-        {
-          name: 'groupId',
-          column: 'group_id',
-          type: 'string',
-          filterable: true,
-          sortable: true,
-          nullable: true,
-        },
-      ],
-    },
+    property('id', 'id', 'string'),
+    property('target', 'target_type', 'complex', {
+      ...opaque,
+      properties: [property('groupId', 'group_id', 'string', nullable)],
+    }),
   ],
 });
 
@@ -44,76 +23,22 @@ export const inventorySpec = defineEntity({
   key: 'driver_id',
   searchable: ['name', 'manufacturer'],
   properties: [
-    {
-      name: 'id',
-      column: 'driver_id',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'name',
-      column: 'name',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'version',
-      column: 'version',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: true,
-    },
-    {
-      name: 'manufacturer',
-      column: 'manufacturer',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: true,
-    },
-    dateTime('releaseDateTime', 'release_at'),
-    {
-      name: 'driverClass',
-      column: 'driver_class',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: true,
-    },
-    {
-      name: 'applicableDeviceCount',
-      column: 'applicable_device_count',
-      type: 'int',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'approvalStatus',
-      column: 'approval_status',
-      type: 'enum',
+    property('id', 'driver_id', 'string'),
+    property('name', 'name', 'string'),
+    property('version', 'version', 'string', nullable),
+    property('manufacturer', 'manufacturer', 'string', nullable),
+    property('releaseDateTime', 'release_at', 'dateTimeOffset'),
+    property('driverClass', 'driver_class', 'string', nullable),
+    property('applicableDeviceCount', 'applicable_device_count', 'int'),
+    property('approvalStatus', 'approval_status', 'enum', {
       enumValues: approvalStatuses,
       enumType: 'driverApprovalStatus',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'category',
-      column: 'category',
-      type: 'enum',
+    }),
+    property('category', 'category', 'enum', {
       enumValues: ['recommended', 'previouslyApproved', 'other'],
       enumType: 'driverCategory',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    dateTime('deployDateTime', 'deploy_at'),
+    }),
+    property('deployDateTime', 'deploy_at', 'dateTimeOffset'),
   ],
 });
 
@@ -123,94 +48,34 @@ export const profileSpec = defineEntity({
   searchable: ['display_name', 'description'],
   expandable: { assignments: assignmentSpec, driverInventories: inventorySpec },
   properties: [
-    { name: 'id', column: 'id', type: 'guid', filterable: true, sortable: true, nullable: false },
-    {
-      name: 'displayName',
-      column: 'display_name',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'description',
-      column: 'description',
-      type: 'string',
-      filterable: true,
-      sortable: true,
-      nullable: true,
-    },
-    {
-      name: 'approvalType',
-      column: 'approval_type',
-      type: 'enum',
+    property('id', 'id', 'guid'),
+    property('displayName', 'display_name', 'string'),
+    property('description', 'description', 'string', nullable),
+    property('approvalType', 'approval_type', 'enum', {
       enumValues: ['manual', 'automatic'],
       enumType: 'driverUpdateProfileApprovalType',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'deploymentDeferralInDays',
-      column: 'deployment_deferral_in_days',
-      type: 'int',
-      filterable: true,
-      sortable: true,
-      nullable: true,
-    },
-    {
-      name: 'deviceReporting',
-      column: 'device_reporting',
-      type: 'int',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    {
-      name: 'newUpdates',
-      column: 'new_updates',
-      type: 'int',
-      filterable: true,
-      sortable: true,
-      nullable: false,
-    },
-    dateTime('createdDateTime', 'created_at'),
-    dateTime('lastModifiedDateTime', 'last_modified_at'),
-    {
-      name: 'roleScopeTagIds',
-      column: 'role_scope_tag_ids',
-      type: 'collection',
-      filterable: false,
-      sortable: false,
-      nullable: false,
-    },
-    {
-      name: 'inventorySyncStatus',
-      column: 'sync_state',
-      type: 'complex',
-      filterable: false,
-      sortable: false,
+    }),
+    property('deploymentDeferralInDays', 'deployment_deferral_in_days', 'int', nullable),
+    property('deviceReporting', 'device_reporting', 'int'),
+    property('newUpdates', 'new_updates', 'int'),
+    property('createdDateTime', 'created_at', 'dateTimeOffset'),
+    property('lastModifiedDateTime', 'last_modified_at', 'dateTimeOffset'),
+    property('roleScopeTagIds', 'role_scope_tag_ids', 'collection', opaque),
+    property('inventorySyncStatus', 'sync_state', 'complex', {
+      ...opaque,
       nullable: true,
       properties: [
-        {
-          name: 'driverInventorySyncState',
-          column: 'sync_state',
-          type: 'enum',
+        property('driverInventorySyncState', 'sync_state', 'enum', {
           enumValues: ['pending', 'success', 'failure'],
           enumType: 'windowsDriverUpdateProfileInventorySyncState',
-          filterable: true,
-          sortable: true,
-          nullable: false,
-        },
-        {
-          name: 'lastSuccessfulSyncDateTime',
-          column: 'last_successful_sync_at',
-          type: 'dateTimeOffset',
-          filterable: true,
-          sortable: true,
-          nullable: true,
-        },
+        }),
+        property(
+          'lastSuccessfulSyncDateTime',
+          'last_successful_sync_at',
+          'dateTimeOffset',
+          nullable,
+        ),
       ],
-    },
+    }),
   ],
 });

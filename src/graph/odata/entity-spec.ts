@@ -48,6 +48,19 @@ function toPropertyMap(inputs: readonly PropertyInput[]): ReadonlyMap<string, Pr
   return map;
 }
 
+/**
+ * A property that can be filtered and sorted and is never null, the common case; `options`
+ * says where one differs.
+ */
+export function property(
+  name: string,
+  column: string,
+  type: PropertyType,
+  options: Partial<Omit<PropertyInput, 'name' | 'column' | 'type'>> = {},
+): PropertyInput {
+  return { name, column, type, filterable: true, sortable: true, nullable: false, ...options };
+}
+
 /** Builds an EntitySpec from plain arrays, the form that reads best where specs are declared. */
 export function defineEntity(input: EntityInput): EntitySpec {
   return {

@@ -1,5 +1,6 @@
 export {
   defineEntity,
+  property,
   resolvePath,
   type EntityInput,
   type EntitySpec,
