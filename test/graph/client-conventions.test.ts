@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { DEVICE_MANAGEMENT_CONFIGURATION_READ_ALL } from '../../src/identity/index.js';
 import { startTestService, tenantA, type TestService } from '../support/service.js';
 import { summarizeCsdl } from './support/csdl-summary.js';
 import { call, profilesPath } from './support/graph-fixtures.js';
-import { graphClient as loopbackClient } from '../support/graph-client.js';
+import { graphClient as loopbackClient, graphErrorOf } from '../support/graph-client.js';
 
 const profiles = '/deviceManagement/windowsDriverUpdateProfiles';
 const specFile = fileURLToPath(
@@ -30,17 +30,6 @@ before(async () => {
 });
 
 after(() => service.dispose());
-
-async function graphErrorOf(work: Promise<unknown>): Promise<GraphError> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof GraphError, `expected a GraphError, got ${String(error)}`);
-
-    return error;
-  }
-  assert.fail('the request succeeded');
-}
 
 describe('errors through the client', () => {
   const cases: [string, () => Promise<unknown>, number, string][] = [

@@ -2,7 +2,7 @@
 // no devices, so each test seeds rows into a settled profile as a finished sync would.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Client, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import { type Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import type {
   BulkDriverActionResult,
   WindowsDriverUpdateInventory,
@@ -10,7 +10,7 @@ import type {
 } from '@microsoft/microsoft-graph-types-beta';
 import { startTestService, tenantA, type TestService } from '../support/service.js';
 import { seedInventory, waitForSyncToSettle } from './support/graph-fixtures.js';
-import { graphClient as loopbackClient } from '../support/graph-client.js';
+import { graphClient as loopbackClient, graphErrorOf } from '../support/graph-client.js';
 
 const profiles = '/deviceManagement/windowsDriverUpdateProfiles';
 const unsetDate = '0001-01-01T00:00:00Z';
@@ -59,17 +59,6 @@ async function statusesOf(profileId: string): Promise<Record<string, string>> {
   };
 
   return Object.fromEntries(page.value.map((d) => [d.id, d.approvalStatus]));
-}
-
-async function graphErrorOf(work: Promise<unknown>): Promise<GraphError> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof GraphError, `expected a GraphError, got ${String(error)}`);
-
-    return error;
-  }
-  assert.fail('the request succeeded');
 }
 
 describe('driver inventories', () => {

@@ -2,19 +2,14 @@
 // SDK code written for Intune would drive them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  type Client,
-  GraphError,
-  PageIterator,
-  ResponseType,
-} from '@microsoft/microsoft-graph-client';
+import { type Client, PageIterator, ResponseType } from '@microsoft/microsoft-graph-client';
 import type {
   WindowsDriverUpdateProfile,
   WindowsDriverUpdateProfileAssignment,
 } from '@microsoft/microsoft-graph-types-beta';
 import { startTestService, tenantA, type TestService } from '../support/service.js';
 import { waitForSyncToSettle } from './support/graph-fixtures.js';
-import { graphClient as loopbackClient } from '../support/graph-client.js';
+import { graphClient as loopbackClient, graphErrorOf } from '../support/graph-client.js';
 
 const profiles = '/deviceManagement/windowsDriverUpdateProfiles';
 const groupA = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -36,17 +31,6 @@ function createProfile(body: Partial<WindowsDriverUpdateProfile>) {
     .post({ displayName: 'Ring 0', approvalType: 'manual', ...body }) as Promise<
     WindowsDriverUpdateProfile & Record<string, unknown>
   >;
-}
-
-async function graphErrorOf(work: Promise<unknown>): Promise<GraphError> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof GraphError, `expected a GraphError, got ${String(error)}`);
-
-    return error;
-  }
-  assert.fail('the request succeeded');
 }
 
 describe('profiles', () => {

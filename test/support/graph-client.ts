@@ -3,8 +3,10 @@
 // https hosts, and the client takes a URL as absolute only when it starts with `https://`, so an
 // `@odata.nextLink` or `Location` gets the base URL put in front of it again. This middleware
 // undoes that prefix, adds the bearer token, and hands on to the client's own HTTP handler.
+import assert from 'node:assert/strict';
 import {
   Client,
+  GraphError,
   HTTPMessageHandler,
   type Context,
   type Middleware,
@@ -38,4 +40,16 @@ export function graphClient(baseUrl: string, token: string | (() => string)): Cl
   bearer.setNext(new HTTPMessageHandler());
 
   return Client.initWithMiddleware({ baseUrl, defaultVersion: 'beta', middleware: bearer });
+}
+
+/** The GraphError a request fails with; fails the test when it succeeds or fails otherwise. */
+export async function graphErrorOf(work: Promise<unknown>): Promise<GraphError> {
+  try {
+    await work;
+  } catch (error) {
+    assert.ok(error instanceof GraphError, `expected a GraphError, got ${String(error)}`);
+
+    return error;
+  }
+  assert.fail('the request succeeded');
 }
