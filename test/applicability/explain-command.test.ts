@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { registerExplainCommand } from '../../src/cli/commands/explain.js';
 import type { DeviceReport } from '../../src/fleet/report-types.js';
 import { aNode, anInstalledDriver, windows11 } from './catalog-builders.js';
+import { runCli } from '../support/run-cli.js';
 
 // A Windows 10 section and a Windows 11 section with FeatureScore F8 for one network adapter.
 const inf = [
@@ -56,23 +56,9 @@ const report: DeviceReport = {
 let folder = '';
 
 async function run(t: TestContext, ...args: string[]): Promise<{ out: string; code: number }> {
-  const printed: string[] = [];
-  t.mock.method(console, 'log', (text: string) => printed.push(text));
-  t.mock.method(console, 'error', (text: string) => printed.push(text));
-  const program = new Command('drivergraph').exitOverride().configureOutput({ writeErr: () => {} });
-  registerExplainCommand(program);
-  let code = 0;
+  const { exitCode, out, err } = await runCli(t, registerExplainCommand, ['explain', ...args]);
 
-  try {
-    await program.parseAsync(['node', 'drivergraph', 'explain', ...args]);
-    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    code = (error as { exitCode?: number }).exitCode ?? -1;
-  } finally {
-    process.exitCode = undefined;
-  }
-
-  return { out: printed.join('\n'), code };
+  return { out: [out, err].filter((text) => text !== '').join('\n'), code: exitCode };
 }
 
 describe('drivergraph explain', () => {

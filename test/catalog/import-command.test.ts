@@ -2,30 +2,14 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { registerImportCommand } from '../../src/cli/commands/import.js';
 import { autorunInf, driverInf, tempFolder, type TempFolder } from './fixture-infs.js';
+import { runCli } from '../support/run-cli.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 
-async function run(t: TestContext, ...args: string[]) {
-  const log = t.mock.method(console, 'log', () => {});
-  const program = new Command('drivergraph').exitOverride().configureOutput({
-    writeOut: () => {},
-    writeErr: () => {},
-  });
-  let exitCode: number | undefined;
-
-  registerImportCommand(program);
-
-  try {
-    await program.parseAsync(['node', 'drivergraph', 'import', 'inf', ...args]);
-    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (thrown) {
-    exitCode = (thrown as { exitCode?: number }).exitCode;
-  }
-
-  return { exitCode, out: log.mock.calls.map((call) => String(call.arguments[0])).join('\n') };
+function run(t: TestContext, ...args: string[]) {
+  return runCli(t, registerImportCommand, ['import', 'inf', ...args]);
 }
 
 describe('drivergraph import inf', () => {

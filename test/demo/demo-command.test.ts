@@ -4,38 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { registerDemoCommand } from '../../src/cli/commands/demo.js';
 import { demoTenantId } from '../../src/demo/seed-demo.js';
 import type { Store } from '../../src/store/store.js';
 import { startTestService } from '../support/service.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
+import { runCli } from '../support/run-cli.js';
 
 const tinyPciIds = fileURLToPath(new URL('./fixtures/tiny-pci.ids', import.meta.url));
 const asOf = '2026-12-01T10:00:00Z';
 // Small enough to seed in about a second; the catalog of two models is some ninety packages.
 const small = ['--devices', '40', '--models', '2', '--catalog-packages', '0', '--as-of', asOf];
 
-async function run(t: TestContext, ...args: string[]) {
-  const log = t.mock.method(console, 'log', () => {});
-  const error = t.mock.method(console, 'error', () => {});
-  const program = new Command('drivergraph').exitOverride().configureOutput({
-    writeOut: () => {},
-    writeErr: () => {},
-  });
-  let exitCode: number | undefined;
-  registerDemoCommand(program);
-
-  try {
-    await program.parseAsync(['node', 'drivergraph', 'demo', ...args]);
-    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (thrown) {
-    exitCode = (thrown as { exitCode?: number }).exitCode;
-  }
-  const text = (calls: { arguments: unknown[] }[]) =>
-    calls.map((call) => String(call.arguments[0])).join('\n');
-
-  return { exitCode, out: text(log.mock.calls), err: text(error.mock.calls) };
+function run(t: TestContext, ...args: string[]) {
+  return runCli(t, registerDemoCommand, ['demo', ...args]);
 }
 
 async function withStore<T>(database: TestDatabase, read: (store: Store) => Promise<T>) {

@@ -4,34 +4,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test, type TestContext } from 'node:test';
-import { Command } from 'commander';
 import { registerImportCommand } from '../../src/cli/commands/import.js';
 import { machineIdFromName } from '../../src/fleet/name-based-uuid.js';
 import { openStore } from '../../src/store/open-store.js';
 import { reportFor } from './report-fixtures.js';
+import { runCli } from '../support/run-cli.js';
 
 const tenant = '33333333-3333-4333-8333-333333333333';
 
-async function run(t: TestContext, ...args: string[]) {
-  const log = t.mock.method(console, 'log', () => {});
-  const error = t.mock.method(console, 'error', () => {});
-  const program = new Command('drivergraph').exitOverride().configureOutput({
-    writeOut: () => {},
-    writeErr: () => {},
-  });
-  let exitCode: number | undefined;
-  registerImportCommand(program);
-
-  try {
-    await program.parseAsync(['node', 'drivergraph', 'import', 'devices', ...args]);
-    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (thrown) {
-    exitCode = (thrown as { exitCode?: number }).exitCode;
-  }
-  const text = (calls: { arguments: unknown[] }[]) =>
-    calls.map((call) => String(call.arguments[0])).join('\n');
-
-  return { exitCode, out: text(log.mock.calls), err: text(error.mock.calls) };
+function run(t: TestContext, ...args: string[]) {
+  return runCli(t, registerImportCommand, ['import', 'devices', ...args]);
 }
 
 const csvHeader =

@@ -2,33 +2,13 @@ import { afterEach, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { registerInfCommand } from '../../src/cli/commands/inf.js';
+import { runCli } from '../support/run-cli.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/inf/contoso-net.inf', import.meta.url));
 
-async function run(t: TestContext, ...args: string[]) {
-  const log = t.mock.method(console, 'log', () => {});
-  const error = t.mock.method(console, 'error', () => {});
-  const program = new Command('drivergraph').exitOverride().configureOutput({
-    writeOut: () => {},
-    writeErr: () => {},
-  });
-  let exitCode: number | undefined;
-
-  registerInfCommand(program);
-
-  try {
-    await program.parseAsync(['node', 'drivergraph', 'inf', 'show', ...args]);
-    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (thrown) {
-    exitCode = (thrown as { exitCode?: number }).exitCode;
-  }
-
-  const out = log.mock.calls.map((call) => String(call.arguments[0])).join('\n');
-  const err = error.mock.calls.map((call) => String(call.arguments[0])).join('\n');
-
-  return { exitCode, out, err };
+function run(t: TestContext, ...args: string[]) {
+  return runCli(t, registerInfCommand, ['inf', 'show', ...args]);
 }
 
 describe('drivergraph inf show', () => {
