@@ -111,6 +111,26 @@ export async function startService(
   registerCatalogRoutes(server, { store, clock });
   registerBatchRoute(server, clock);
 
+  // Nothing runs in the background until the port is ours, so a failed start leaves nothing
+  // behind to keep the process alive.
+  let address: string;
+  try {
+    address = await server.app.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    await server.app.close();
+    await store.close();
+    throw error;
+  }
+  const url = address.replace('://[::1]', '://127.0.0.1');
+  issuerUrl = settings.publicUrl ?? publicUrlOf(url);
+  verifier = createTokenVerifier({
+    ring,
+    keys,
+    publicUrl: issuerUrl,
+    audiences: settings.audiences ?? undefined,
+    trustedIssuers,
+    now: clock,
+  });
   if (settings.worker) {
     worker = startSyncWorker({
       store,
@@ -130,17 +150,6 @@ export async function startService(
       })
     : null;
 
-  const address = await server.app.listen({ host: settings.host, port: settings.port });
-  const url = address.replace('://[::1]', '://127.0.0.1');
-  issuerUrl = settings.publicUrl ?? publicUrlOf(url);
-  verifier = createTokenVerifier({
-    ring,
-    keys,
-    publicUrl: issuerUrl,
-    audiences: settings.audiences ?? undefined,
-    trustedIssuers,
-    now: clock,
-  });
   logger.info({ url, store: store.description }, 'service listening');
 
   return {
