@@ -31,16 +31,19 @@ function hasVxdLoader(text: string): boolean {
   return false;
 }
 
+// Listing every section name costs more than the text search for a VxD loader on the few
+// files that get this far, so the names are looked at only once a Windows 9x sign is found.
 function isWindows9x(facts: KindFacts): boolean {
   const { index, version, ntDecorated } = facts;
 
   if (ntDecorated) return false;
   if (version.catalogFiles.some((catalog) => catalog.platform?.startsWith('nt'))) return false;
-  if (index.keys().some((name) => NT_SECTION.test(name))) return false;
 
   const signature = version.signature?.toLowerCase() ?? '';
 
-  return WIN9X_SIGNATURES.has(signature) || hasVxdLoader(index.text);
+  if (!WIN9X_SIGNATURES.has(signature) && !hasVxdLoader(index.text)) return false;
+
+  return !index.keys().some((name) => NT_SECTION.test(name));
 }
 
 /** Tells driver INFs from the other files that share the INF syntax, and says why. */

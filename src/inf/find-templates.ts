@@ -10,11 +10,10 @@ const MARKS = ['$', '#', '@'] as const;
 
 // INF signatures look like templates but are literal values Windows expects.
 const SIGNATURES = new Set(['$chicago$']);
+const LONGEST_SIGNATURE = Math.max(...[...SIGNATURES].map((signature) => signature.length));
 
-interface Marker {
-  readonly at: number;
-  readonly marker: string;
-}
+/** Offsets of a marker's opening and closing mark. */
+type Span = readonly [open: number, close: number];
 
 function isNameStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -24,39 +23,59 @@ function isNamePart(code: number): boolean {
   return isNameStart(code) || (code >= 48 && code <= 57);
 }
 
-// Markers opened by one character, left to right, each scan resuming after the previous
-// marker, so `$A$B$` holds one marker. Names cannot hold another mark, so the three kinds of
-// marker never overlap and can be looked for one at a time.
-function markersOf(text: string, mark: string, into: Marker[]): void {
-  const close = mark.charCodeAt(0);
+// Offset of the mark closing a marker opened at `open`, or -1 when no name and closing mark
+// follow it.
+function closeOf(text: string, open: number): number {
+  let pos = open + 1;
+
+  if (pos >= text.length || !isNameStart(text.charCodeAt(pos))) return -1;
+
+  pos++;
+  while (pos < text.length && isNamePart(text.charCodeAt(pos))) pos++;
+
+  return pos < text.length && text.charCodeAt(pos) === text.charCodeAt(open) ? pos : -1;
+}
+
+// Appends each marker of one mark, left to right, each search resuming after the previous
+// marker, so `$A$B$` holds one marker.
+function spansOf(text: string, mark: string, into: Span[]): void {
   let open = text.indexOf(mark);
 
   while (open >= 0) {
-    let pos = open + 1;
+    const close = closeOf(text, open);
 
-    if (pos < text.length && isNameStart(text.charCodeAt(pos))) {
-      pos++;
-      while (pos < text.length && isNamePart(text.charCodeAt(pos))) pos++;
-    }
-    if (pos > open + 1 && pos < text.length && text.charCodeAt(pos) === close) {
-      into.push({ at: open, marker: text.slice(open, pos + 1) });
-      open = text.indexOf(mark, pos + 1);
-    } else {
-      open = text.indexOf(mark, open + 1);
-    }
+    if (close >= 0) into.push([open, close]);
+    open = text.indexOf(mark, close >= 0 ? close + 1 : open + 1);
   }
+}
+
+// Every marker, by position. Names cannot hold a mark, so markers of different marks never
+// overlap and each mark can be searched for on its own; only when two marks both occur do
+// their markers need interleaving.
+function markerSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let marksSeen = 0;
+
+  for (const mark of MARKS) {
+    const before = spans.length;
+
+    spansOf(text, mark, spans);
+    if (spans.length > before) marksSeen++;
+  }
+
+  return marksSeen > 1 ? spans.sort((a, b) => a[0] - b[0]) : spans;
 }
 
 // Answers "is this offset commented out?" for offsets in increasing order, finding each
 // line's comment once however many markers the line holds.
 function createCommentTest(text: string): (at: number) => boolean {
-  let lineStart = -1;
   let lineEnd = -1;
   let comment = -1;
 
   return (at) => {
     if (at > lineEnd) {
-      lineStart = text.lastIndexOf('\n', at) + 1;
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+
       lineEnd = text.indexOf('\n', at);
       if (lineEnd < 0) lineEnd = text.length;
 
@@ -69,6 +88,16 @@ function createCommentTest(text: string): (at: number) => boolean {
   };
 }
 
+function isSignature(marker: string): boolean {
+  return marker.length <= LONGEST_SIGNATURE && SIGNATURES.has(marker.toLowerCase());
+}
+
+function hintFor(marker: string): string {
+  return marker === ARCH_TEMPLATE
+    ? 'stampinf fills it; give an architecture to stamp it'
+    : 'the INF cannot be installed as it is';
+}
+
 /** Replaces stampinf's `$ARCH$` with the target architecture, as stampinf -a does. */
 export function stampArchitecture(text: string, architecture: string | undefined): string {
   if (architecture === undefined || !text.includes(ARCH_TEMPLATE)) return text;
@@ -78,25 +107,21 @@ export function stampArchitecture(text: string, architecture: string | undefined
 
 /** Every distinct template marker outside comments, in order of first appearance. */
 export function findTemplates(text: string, warnings: PendingWarning[]): string[] {
-  const markers: Marker[] = [];
+  const spans = markerSpans(text);
 
-  for (const mark of MARKS) markersOf(text, mark, markers);
+  if (spans.length === 0) return [];
 
-  const found = new Set<string>();
+  const found: string[] = [];
   const inComment = createCommentTest(text);
 
-  for (const { at, marker } of markers.sort((a, b) => a.at - b.at)) {
-    if (found.has(marker) || SIGNATURES.has(marker.toLowerCase())) continue;
-    if (inComment(at)) continue;
+  for (const [open, close] of spans) {
+    const marker = text.slice(open, close + 1);
 
-    const hint =
-      marker === ARCH_TEMPLATE
-        ? 'stampinf fills it; give an architecture to stamp it'
-        : 'the INF cannot be installed as it is';
+    if (found.includes(marker) || isSignature(marker) || inComment(open)) continue;
 
-    found.add(marker);
-    warnings.push({ at, message: `template ${marker} is not filled in; ${hint}` });
+    found.push(marker);
+    warnings.push({ at: open, message: `template ${marker} is not filled in; ${hintFor(marker)}` });
   }
 
-  return [...found];
+  return found;
 }

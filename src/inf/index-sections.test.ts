@@ -63,6 +63,16 @@ describe('indexSections', () => {
     ]);
   });
 
+  test('files of many sections find each by name, case-insensitively and merged', () => {
+    const names = Array.from({ length: 60 }, (_, i) => `[Install_${i}.NT]\nkey=${i}\n`);
+    const text = `${names.join('')}[INSTALL_7.nt]\nmore=7\n`;
+
+    assert.deepEqual(bodyOf(text, 'install_7.nt'), ['key=7\n', 'more=7\n']);
+    assert.equal(index(text).index.get('install_59.nt')?.name, 'Install_59.NT');
+    assert.equal(index(text).index.get('install_60.nt'), undefined);
+    assert.equal(index(`${text}[\u0130nst]\n`).index.has('\u0130nst'.toLowerCase()), true);
+  });
+
   test('a header without a closing bracket is read to the end of its line', () => {
     const { index: sections, warnings } = index('[Version\nSignature=x\n');
 

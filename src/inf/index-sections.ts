@@ -1,3 +1,4 @@
+import { CharPositions } from './char-positions.js';
 import type { PendingWarning } from './pending-warning.js';
 
 /** A run of body lines of one section, as offsets into the decoded text. */
@@ -16,6 +17,9 @@ export interface InfSection {
 
 export interface SectionIndex {
   readonly text: string;
+  /** Where the text's `;` and `"` are, for cutting comments from lines. */
+  readonly semicolons: CharPositions;
+  readonly quotes: CharPositions;
   /** The section of that lower-cased name; Windows compares section names case-insensitively. */
   get(key: string): InfSection | undefined;
   has(key: string): boolean;
@@ -24,7 +28,9 @@ export interface SectionIndex {
 }
 
 interface Header {
-  readonly name: string;
+  readonly name: HeaderName;
+  /** The name's length in the text, compared before its letters. */
+  readonly nameLength: number;
   readonly at: number;
   readonly bodyStart: number;
   bodyEnd: number;
@@ -103,6 +109,35 @@ function lineStartBefore(text: string, bracket: number): number {
   return pos + 1;
 }
 
+interface HeaderName {
+  readonly start: number;
+  readonly end: number;
+  /** The name itself when trimming it needed more than ASCII blanks; otherwise cut on demand. */
+  readonly exotic: string | null;
+}
+
+const LAST_ASCII = 127;
+
+// JavaScript's `trim` on ASCII is exactly these: tab through carriage return, and space.
+function isAsciiSpace(code: number): boolean {
+  return code === SPACE || (code >= TAB && code <= CR);
+}
+
+// The trimmed name in `[from, to)`, found by offsets so that a header costs no string until its
+// section is asked for. White space beyond ASCII is left to `trim`, which knows all of it.
+function nameBetween(text: string, from: number, to: number): HeaderName {
+  let start = from;
+  let end = to;
+
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+
+  const edgeBeyondAscii =
+    start < end && (text.charCodeAt(start) > LAST_ASCII || text.charCodeAt(end - 1) > LAST_ASCII);
+
+  return { start, end, exotic: edgeBeyondAscii ? text.slice(from, to).trim() : null };
+}
+
 function readHeader(text: string, open: number, end: number, warnings: PendingWarning[]) {
   const close = text.indexOf(']', open);
 
@@ -111,7 +146,7 @@ function readHeader(text: string, open: number, end: number, warnings: PendingWa
 
     warnings.push({ at: open, message });
 
-    return text.slice(open + 1, end).trim();
+    return nameBetween(text, open + 1, end);
   }
 
   let after = close + 1;
@@ -129,7 +164,7 @@ function readHeader(text: string, open: number, end: number, warnings: PendingWa
     }
   }
 
-  return text.slice(open + 1, close).trim();
+  return nameBetween(text, open + 1, close);
 }
 
 // Windows ignores what comes before the first header; a comment there is normal, text is not.
@@ -158,73 +193,63 @@ type MutableSection = { name: string; at: number; ranges: SectionRange[] };
 const UPPER_A = 65;
 const UPPER_Z = 90;
 const TO_LOWER = 32;
-const LAST_ASCII = 127;
+// The one character whose lower case is longer than itself (`i` and a combining dot).
+const LENGTHENS_WHEN_LOWERED = '\u0130';
+// Up to this many headers a lookup walks them all; beyond, headers are grouped by length once.
+const FEW_HEADERS = 8;
 const NO_HEADERS: readonly Header[] = [];
 
-function isAscii(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    if (name.charCodeAt(i) > LAST_ASCII) return false;
-  }
-
-  return true;
+function nameOf(text: string, header: Header): string {
+  return header.name.exotic ?? text.slice(header.name.start, header.name.end);
 }
 
-// `key` is lower-cased already; an ASCII name lower-cases letter by letter.
-function asciiMatches(name: string, key: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    let code = name.charCodeAt(i);
+// `key` is lower-cased already and as long as the name. ASCII letters are lower-cased one by
+// one; a name with any other character is lower-cased whole, which only such rare names pay for.
+function nameMatches(text: string, header: Header, key: string): boolean {
+  const { start, end } = header.name;
 
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+
+    if (code > LAST_ASCII) return nameOf(text, header).toLowerCase() === key;
     if (code >= UPPER_A && code <= UPPER_Z) code += TO_LOWER;
-    if (code !== key.charCodeAt(i)) return false;
+    if (code !== key.charCodeAt(i - start)) return false;
   }
 
   return true;
 }
 
-function matchesKey(header: Header, key: string): boolean {
-  return isAscii(header.name) ? asciiMatches(header.name, key) : header.name.toLowerCase() === key;
-}
-
-// The headers from `first` on in `candidates` that carry `key`, merged into one section.
-function sectionOf(candidates: readonly Header[], first: number, key: string): MutableSection {
-  const head = candidates[first] as Header;
-  const section: MutableSection = { name: head.name, at: head.at, ranges: [] };
-
-  for (let i = first; i < candidates.length; i++) {
-    const header = candidates[i] as Header;
-
-    if (i > first && !matchesKey(header, key)) continue;
-    if (header.bodyEnd > header.bodyStart) {
-      section.ranges.push({ start: header.bodyStart, end: header.bodyEnd });
-    }
-  }
-
-  return section;
-}
-
-// Headers are grouped by length and compared letter by letter, so a lookup neither builds
-// nor hashes a lower-cased name; the section is kept on its first header. Names beyond ASCII
-// may change length when lower-cased (a dotted capital I grows), so when a file has any, they
-// are compared through `toLowerCase` and lookups are remembered by name instead.
+// A lookup in a file of few headers compares them with its lower-cased key letter by letter,
+// after their lengths, so that it neither builds nor hashes a lower-cased name; larger files
+// map each lower-cased name to its headers once. Lower-casing keeps a name's length unless it
+// holds a dotted capital I, and trimming keeps the offsets unless the name ends in white space
+// beyond ASCII; a file with either compares lower-cased names whole. The merged section is
+// kept on its first header.
 class HeaderIndex implements SectionIndex {
-  private readonly found = new Map<string, MutableSection | null>();
-  private byLength: Map<number, Header[]> | null = null;
-  private readonly unusual: Header[] = [];
+  readonly semicolons: CharPositions;
+  readonly quotes: CharPositions;
+  private readonly plain: boolean;
+  private byName: Map<string, Header[]> | null = null;
 
   constructor(
     readonly text: string,
     private readonly headers: readonly Header[],
-  ) {}
+  ) {
+    this.semicolons = new CharPositions(text, ';');
+    this.quotes = new CharPositions(text, '"');
+    this.plain =
+      !text.includes(LENGTHENS_WHEN_LOWERED) && headers.every((header) => !header.name.exotic);
+  }
 
   get(key: string): InfSection | undefined {
-    const group = this.grouped().get(key.length) ?? NO_HEADERS;
+    const candidates = this.candidates(key);
 
-    if (this.unusual.length > 0) return this.getAmongUnusual(key, group);
+    for (let i = 0; i < candidates.length; i++) {
+      const header = candidates[i] as Header;
 
-    for (let i = 0; i < group.length; i++) {
-      const header = group[i] as Header;
-
-      if (asciiMatches(header.name, key)) return (header.section ??= sectionOf(group, i, key));
+      if (this.carries(header, key)) {
+        return (header.section ??= this.sectionFrom(candidates, i, key));
+      }
     }
 
     return undefined;
@@ -235,46 +260,53 @@ class HeaderIndex implements SectionIndex {
   }
 
   keys(): string[] {
-    return [...new Set(this.headers.map((header) => header.name.toLowerCase()))];
+    return [...new Set(this.headers.map((header) => nameOf(this.text, header).toLowerCase()))];
   }
 
-  private getAmongUnusual(key: string, group: readonly Header[]): InfSection | undefined {
-    let section = this.found.get(key);
+  private candidates(key: string): readonly Header[] {
+    if (this.headers.length <= FEW_HEADERS) return this.headers;
 
-    if (section === undefined) {
-      const matching = group.filter((header) => asciiMatches(header.name, key));
+    this.byName ??= this.groupByName();
 
-      for (const header of this.unusual) {
-        if (header.name.toLowerCase() === key) matching.push(header);
-      }
-      matching.sort((a, b) => a.at - b.at);
-      section = matching.length === 0 ? null : sectionOf(matching, 0, key);
-      this.found.set(key, section);
-    }
-
-    return section ?? undefined;
+    return this.byName.get(key) ?? NO_HEADERS;
   }
 
-  private grouped(): Map<number, Header[]> {
-    if (this.byLength !== null) return this.byLength;
-
-    const byLength = new Map<number, Header[]>();
+  private groupByName(): Map<string, Header[]> {
+    const byName = new Map<string, Header[]>();
 
     for (const header of this.headers) {
-      if (!isAscii(header.name)) {
-        this.unusual.push(header);
-        continue;
-      }
+      const name = nameOf(this.text, header).toLowerCase();
+      const group = byName.get(name);
 
-      const group = byLength.get(header.name.length);
-
-      if (group === undefined) byLength.set(header.name.length, [header]);
+      if (group === undefined) byName.set(name, [header]);
       else group.push(header);
     }
 
-    this.byLength = byLength;
+    return byName;
+  }
 
-    return byLength;
+  private carries(header: Header, key: string): boolean {
+    if (this.byName !== null) return true;
+    if (!this.plain) return nameOf(this.text, header).toLowerCase() === key;
+
+    return header.nameLength === key.length && nameMatches(this.text, header, key);
+  }
+
+  // The headers from `first` on that carry `key`, merged into one section.
+  private sectionFrom(candidates: readonly Header[], first: number, key: string): MutableSection {
+    const head = candidates[first] as Header;
+    const section: MutableSection = { name: nameOf(this.text, head), at: head.at, ranges: [] };
+
+    for (let i = first; i < candidates.length; i++) {
+      const header = candidates[i] as Header;
+
+      if (i > first && !this.carries(header, key)) continue;
+      if (header.bodyEnd > header.bodyStart) {
+        section.ranges.push({ start: header.bodyStart, end: header.bodyEnd });
+      }
+    }
+
+    return section;
   }
 }
 
@@ -284,6 +316,7 @@ class HeaderIndex implements SectionIndex {
  */
 export function indexSections(text: string, warnings: PendingWarning[]): SectionIndex {
   const headers: Header[] = [];
+  let previous: Header | null = null;
   let bracket = text.indexOf('[');
 
   while (bracket >= 0) {
@@ -297,16 +330,18 @@ export function indexSections(text: string, warnings: PendingWarning[]): Section
     let end = text.indexOf('\n', bracket);
 
     if (end < 0) end = text.length;
+    if (previous !== null) previous.bodyEnd = lineStart;
 
-    const previous = headers.at(-1);
+    const name = readHeader(text, bracket, end, warnings);
 
-    if (previous) previous.bodyEnd = lineStart;
-    headers.push({
-      name: readHeader(text, bracket, end, warnings),
+    previous = {
+      name,
+      nameLength: name.end - name.start,
       at: bracket,
       bodyStart: end + 1,
       bodyEnd: text.length,
-    });
+    };
+    headers.push(previous);
     bracket = end < text.length ? text.indexOf('[', end + 1) : -1;
   }
 

@@ -36,17 +36,47 @@ function parseNumber(text: string): number | null | undefined {
   return undefined;
 }
 
+const LOWER_N = 110;
+const LOWER_T = 116;
+const TO_LOWER = 32;
+
+// Only `N` and `T` of either case lower-case to `n` and `t`.
+function startsWithNt(decoration: string): boolean {
+  return (
+    (decoration.charCodeAt(0) | TO_LOWER) === LOWER_N &&
+    (decoration.charCodeAt(1) | TO_LOWER) === LOWER_T
+  );
+}
+
+// `NT` and `NTamd64` and the like, by far the most common decorations, name no version, so
+// each architecture's platform is made once.
+const ARCHITECTURE_ONLY: ReadonlyMap<Architecture | null, InfPlatform> = new Map(
+  [null, ...ARCHITECTURES.values()].map((architecture) => [
+    architecture,
+    Object.freeze({ ...UNDECORATED, architecture }),
+  ]),
+);
+
 /**
  * Reads `NT[arch][.major[.minor[.productType[.suiteMask[.build]]]]]`. Empty parts (as in
  * `NTamd64.10.0...16299`) mean "any"; case does not matter.
  */
 export function parseDecoration(decoration: string): ParsedDecoration {
-  if (!decoration.toLowerCase().startsWith('nt')) {
+  if (!startsWithNt(decoration)) {
     return {
       platform: UNDECORATED,
       architectureText: '',
       problem: `decoration "${decoration}" does not start with NT`,
     };
+  }
+
+  if (!decoration.includes('.', 2)) {
+    const architectureText = decoration.slice(2);
+    const architecture = ARCHITECTURES.get(architectureText.toLowerCase()) ?? null;
+
+    if (architectureText === '' || architecture !== null) {
+      return { platform: ARCHITECTURE_ONLY.get(architecture)!, architectureText, problem: null };
+    }
   }
 
   const parts = decoration.slice(2).split('.');

@@ -11,17 +11,31 @@ const SLASH = 47;
 const HYPHEN = 45;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// One to five ASCII digits, as the date and version parts are written.
-function isShortNumber(part: string): boolean {
-  if (part.length === 0 || part.length > MAX_DIGITS) return false;
+// The value of one to five ASCII digits in `[from, to)`, as date and version parts are
+// written, or -1 when the part is anything else.
+function shortNumber(text: string, from: number, to: number): number {
+  if (to <= from || to - from > MAX_DIGITS) return -1;
 
-  for (let i = 0; i < part.length; i++) {
-    const code = part.charCodeAt(i);
+  let value = 0;
 
-    if (code < ZERO || code > NINE) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+
+    if (code < ZERO || code > NINE) return -1;
+    value = value * 10 + (code - ZERO);
   }
 
-  return true;
+  return value;
+}
+
+function separatorFrom(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+
+    if (code === SLASH || code === HYPHEN) return i;
+  }
+
+  return -1;
 }
 
 // The proleptic Gregorian calendar, as JavaScript's Date counts it.
@@ -31,36 +45,25 @@ function daysIn(year: number, month: number): number {
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
-function dateParts(text: string): string[] {
-  const parts: string[] = [];
-  let from = 0;
-
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-
-    if (code === SLASH || code === HYPHEN) {
-      parts.push(text.slice(from, i));
-      from = i + 1;
-    }
-  }
-  parts.push(text.slice(from));
-
-  return parts;
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 /** `mm/dd/yyyy` (zero padding optional, `-` tolerated) as `YYYY-MM-DD`, or null. */
 export function parseDriverDate(text: string): string | null {
-  const parts = dateParts(text);
+  const first = separatorFrom(text, 0);
+  const second = first < 0 ? -1 : separatorFrom(text, first + 1);
 
-  if (parts.length !== 3 || !parts.every(isShortNumber)) return null;
+  if (second < 0 || separatorFrom(text, second + 1) >= 0) return null;
 
-  const [month, day, year] = parts.map(Number) as [number, number, number];
-  const [, , yearText] = parts as [string, string, string];
+  const month = shortNumber(text, 0, first);
+  const day = shortNumber(text, first + 1, second);
+  const year = text.length - second - 1 === 4 ? shortNumber(text, second + 1, text.length) : -1;
 
-  if (yearText.length !== 4 || year < 1900 || month < 1 || month > 12) return null;
+  if (year < 1900 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysIn(year, month)) return null;
 
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /**
@@ -68,17 +71,32 @@ export function parseDriverDate(text: string): string | null {
  * forms are padded; `padded` tells the caller to warn about them.
  */
 export function parseDriverVersion(text: string): { version: string; padded: boolean } | null {
-  const parts = text.split('.');
+  const numbers: number[] = [];
 
-  if (parts.length > 4 || !parts.every(isShortNumber)) return null;
+  for (let from = 0; ;) {
+    const dot = text.indexOf('.', from);
+    const part = shortNumber(text, from, dot < 0 ? text.length : dot);
 
-  const numbers = parts.map(Number);
+    if (part < 0 || part > MAX_PART || numbers.length === 4) return null;
 
-  if (numbers.some((part) => part > MAX_PART)) return null;
+    numbers.push(part);
+
+    if (dot < 0) break;
+
+    from = dot + 1;
+  }
+
+  const padded = numbers.length < 4;
 
   while (numbers.length < 4) numbers.push(0);
 
-  return { version: numbers.join('.'), padded: parts.length < 4 };
+  return { version: numbers.join('.'), padded };
+}
+
+// A template needs one of its marks; most values have none, and a search for them is cheaper
+// than the regular expression.
+function mayHoldTemplate(text: string): boolean {
+  return (text.includes('$') || text.includes('#') || text.includes('@')) && TEMPLATE.test(text);
 }
 
 /** The value of a DriverVer directive: `date[, version]`, each part checked on its own. */
@@ -87,7 +105,8 @@ export function parseDriverVer(
   at: number,
   warnings: PendingWarning[],
 ): DriverVer {
-  const [dateText = '', versionText = ''] = fields;
+  const dateText = fields[0] ?? '';
+  const versionText = fields[1] ?? '';
 
   if (dateText === '' && versionText === '') {
     warnings.push({ at, message: 'DriverVer is empty (stampinf fills it at build time)' });
@@ -98,7 +117,7 @@ export function parseDriverVer(
   const date = parseDriverDate(dateText);
   const version = versionText === '' ? null : parseDriverVersion(versionText);
 
-  if (TEMPLATE.test(dateText) || TEMPLATE.test(versionText)) {
+  if (mayHoldTemplate(dateText) || mayHoldTemplate(versionText)) {
     warnings.push({ at, message: `DriverVer holds an unfilled template: ${fields.join(', ')}` });
 
     return { date, version: version?.version ?? null };

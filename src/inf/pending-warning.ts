@@ -10,26 +10,42 @@ export interface PendingWarning {
   readonly message: string;
 }
 
+interface Placed {
+  /** Position of the warning in the pending list. */
+  readonly index: number;
+  readonly at: number;
+}
+
 const NEWLINE = '\n';
+
+function placedByOffset(pending: readonly PendingWarning[]): Placed[] {
+  const placed: Placed[] = [];
+
+  pending.forEach(({ at }, index) => {
+    if (at !== null) placed.push({ index, at });
+  });
+
+  return placed.sort((a, b) => a.at - b.at);
+}
 
 /** Gives each warning its 1-based line, counting line ends once up to the last offset. */
 export function withLineNumbers(text: string, pending: readonly PendingWarning[]): InfWarning[] {
-  const offsets = [...new Set(pending.map((warning) => warning.at ?? -1))].sort((a, b) => a - b);
-  const lines = new Map<number, number>();
+  const warnings = pending.map(({ message }) => ({ line: null as number | null, message }));
+  const placed = placedByOffset(pending);
   let line = 1;
-  let next = text.indexOf(NEWLINE);
+  let next = placed.length > 0 ? text.indexOf(NEWLINE) : -1;
 
-  for (const offset of offsets) {
-    while (next >= 0 && next < offset) {
+  // One native search per line end, none past the last offset: a loop over the characters
+  // or a split costs more per line.
+  for (const { index, at } of placed) {
+    while (next >= 0 && next < at) {
       line++;
       next = text.indexOf(NEWLINE, next + 1);
     }
+    const warning = warnings[index];
 
-    lines.set(offset, line);
+    if (warning) warning.line = line;
   }
 
-  return pending.map(({ at, message }) => ({
-    line: at === null ? null : (lines.get(at) as number),
-    message,
-  }));
+  return warnings;
 }

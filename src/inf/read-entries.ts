@@ -1,6 +1,6 @@
 import type { PendingWarning } from './pending-warning.js';
-import type { InfSection } from './index-sections.js';
-import { commentStart, continuationAt } from './index-sections.js';
+import type { InfSection, SectionIndex } from './index-sections.js';
+import { visitLines } from './visit-lines.js';
 
 /** One logical line of a section: `key = field, field` or a bare field list. */
 export interface InfEntry {
@@ -157,108 +157,16 @@ export function parseEntry(
   return { kind: 'entry', at, key: parsed.key, fields: parsed.fields };
 }
 
-const CR = 13;
-
-/** Receives each non-blank logical line of a section and the offset where it starts. */
-export type LineVisitor = (content: string, at: number) => void;
-
-// Offsets of the next `;` and `"` at or after a position, found natively and reused for every
-// line before them, so a section costs one pass however long its lines are.
-interface Cursor {
-  semi: number;
-  quote: number;
-}
-
-function nextOf(text: string, char: string, from: number): number {
-  const found = text.indexOf(char, from);
-
-  return found < 0 ? text.length : found;
-}
-
-function isAsciiBlank(code: number): boolean {
-  return code === SPACE || code === TAB || code === CR;
-}
-
-// The physical line `[start, end)` without its comment, trimmed. The line is cut from the
-// text once; blanks are skipped by offset first, and `trim` finishes any other white space.
-function codeOf(text: string, start: number, end: number, cursor: Cursor): string {
-  if (cursor.semi < start) cursor.semi = nextOf(text, ';', start);
-
-  let stop = end;
-
-  if (cursor.semi < end) {
-    if (cursor.quote < start) cursor.quote = nextOf(text, '"', start);
-    if (cursor.quote > cursor.semi) stop = cursor.semi;
-    else {
-      const comment = commentStart(text.slice(start, end));
-
-      if (comment >= 0) stop = start + comment;
-    }
-  }
-
-  let first = start;
-
-  while (first < stop && isAsciiBlank(text.charCodeAt(first))) first++;
-  while (stop > first && isAsciiBlank(text.charCodeAt(stop - 1))) stop--;
-
-  return first === stop ? '' : text.slice(first, stop).trim();
-}
-
-// Untrimmed, for a line that a continuation joins onto: its leading blanks count.
-function rawCodeOf(text: string, start: number, end: number): string {
-  const line = text.slice(start, end);
-  const comment = commentStart(line);
-
-  return comment < 0 ? line : line.slice(0, comment);
-}
-
-/** Visits every non-blank logical line of a section, comments removed, continuations joined. */
-export function visitLines(text: string, section: InfSection, visit: LineVisitor): void {
-  const cursor: Cursor = { semi: -1, quote: -1 };
-
-  for (const range of section.ranges) {
-    let pos = range.start;
-    let joined = '';
-    let joinedAt = pos;
-
-    while (pos < range.end) {
-      let end = text.indexOf('\n', pos);
-
-      if (end < 0 || end > range.end) end = range.end;
-
-      const backslash = continuationAt(text, pos, end);
-
-      if (backslash >= 0) {
-        if (joined === '') joinedAt = pos;
-        joined += text.slice(pos, backslash);
-      } else if (joined === '') {
-        const content = codeOf(text, pos, end, cursor);
-
-        if (content !== '') visit(content, pos);
-      } else {
-        const content = (joined + rawCodeOf(text, pos, end)).trim();
-
-        if (content !== '') visit(content, joinedAt);
-        joined = '';
-      }
-
-      pos = end + 1;
-    }
-
-    if (joined.trim() !== '') visit(joined.trim(), joinedAt);
-  }
-}
-
 /** Every non-blank logical line of a section, split into its key and fields. */
 export function readEntries(
-  text: string,
+  index: SectionIndex,
   section: InfSection,
   options: EntryOptions,
   warnings: PendingWarning[],
 ): InfEntry[] {
   const entries: InfEntry[] = [];
 
-  visitLines(text, section, (content, at) => {
+  visitLines(index, section, (content, at) => {
     entries.push(parseEntry(content, at, options, warnings));
   });
 

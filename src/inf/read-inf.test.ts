@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InfReadError } from './inf-read-error.js';
@@ -80,6 +81,31 @@ describe('readInf encodings', () => {
     assert.equal(inf.class, 'System');
     assert.deepEqual(inf.models, read(MINIMAL).models);
     assert.ok(inf.warnings.some((warning) => warning.message.includes('NUL')));
+  });
+
+  test('UTF-16 beyond ASCII keeps surrogate pairs and replaces unpaired surrogates', () => {
+    const text = MINIMAL.replace('"Contoso"', '"Caf\u00e9 \ud83d\ude80 \ud800!"');
+    const inf = readInf(utf16(text, 'le'));
+
+    assert.equal(inf.provider, 'Caf\u00e9 \ud83d\ude80 \ufffd!');
+    assert.deepEqual(readInf(utf16(text, 'be')).provider, inf.provider);
+  });
+
+  test('a second byte order mark is dropped and an odd last byte is ignored with a warning', () => {
+    const bytes = utf16(`\ufeff${MINIMAL}`, 'le');
+    const odd = new Uint8Array([...bytes, 0x41]);
+
+    assert.deepEqual(readInf(bytes).models, read(MINIMAL).models);
+    assert.equal(readInf(odd).models.at(-1)?.description, 'Contoso Widget');
+    assert.ok(readInf(odd).warnings.some((warning) => warning.message.includes('odd number')));
+  });
+
+  test('ASCII bytes in a Buffer or a view at an offset read as the same text', () => {
+    const bytes = encoder.encode(`;;${MINIMAL}`);
+    const view = bytes.subarray(2);
+
+    assert.deepEqual(readInf(view), read(MINIMAL));
+    assert.deepEqual(readInf(Buffer.from(view)), read(MINIMAL));
   });
 
   test('binary input is refused with InfReadError', () => {

@@ -2,7 +2,8 @@ import type { DriverVer, InfCatalogFile } from './types.js';
 import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import type { Substitute } from './string-table.js';
-import { parseEntry, visitLines } from './read-entries.js';
+import { parseEntry } from './read-entries.js';
+import { visitLines } from './visit-lines.js';
 import { parseDriverVer } from './parse-driver-ver.js';
 
 export interface VersionSection {
@@ -75,7 +76,7 @@ export function readVersion(
   const values = new Map<string, VersionValue>();
   const catalogFiles: InfCatalogFile[] = [];
 
-  visitLines(index.text, section, (content, at) => {
+  visitLines(index, section, (content, at) => {
     const entry = parseEntry(content, at, SPLIT, warnings);
     const fields = entry.fields as string[];
 

@@ -1,6 +1,7 @@
 import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
-import { parseEntry, visitLines } from './read-entries.js';
+import { parseEntry } from './read-entries.js';
+import { visitLines } from './visit-lines.js';
 
 /** Substitutes `%name%` tokens in a value read at offset `at` (for warnings). */
 export type Substitute = (value: string, at: number) => string;
@@ -48,7 +49,7 @@ class LazyStringTable implements StringTable {
 
     if (!section) return false;
 
-    visitLines(this.index.text, section, (content, at) => {
+    visitLines(this.index, section, (content, at) => {
       const equals = content.indexOf('=');
       const quote = content.indexOf('"');
       let key: string | null;

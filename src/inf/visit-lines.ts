@@ -1,0 +1,92 @@
+import type { InfSection, SectionIndex } from './index-sections.js';
+import { commentStart, continuationAt } from './index-sections.js';
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+
+/** Receives each non-blank logical line of a section and the offset where it starts. */
+export type LineVisitor = (content: string, at: number) => void;
+
+// Offsets of the next `;` and `"` at or after a position, reused for every line before them,
+// so that a line is cut without a search of its own.
+interface Cursor {
+  readonly index: SectionIndex;
+  semi: number;
+  quote: number;
+}
+
+function isAsciiBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === CR;
+}
+
+// The physical line `[start, end)` without its comment, trimmed. The line is cut from the
+// text once; blanks are skipped by offset first, and `trim` finishes any other white space.
+function codeOf(text: string, start: number, end: number, cursor: Cursor): string {
+  if (cursor.semi < start) cursor.semi = cursor.index.semicolons.nextFrom(start);
+
+  let stop = end;
+
+  if (cursor.semi < end) {
+    if (cursor.quote < start) cursor.quote = cursor.index.quotes.nextFrom(start);
+    if (cursor.quote > cursor.semi) stop = cursor.semi;
+    else {
+      const comment = commentStart(text.slice(start, end));
+
+      if (comment >= 0) stop = start + comment;
+    }
+  }
+
+  let first = start;
+
+  while (first < stop && isAsciiBlank(text.charCodeAt(first))) first++;
+  while (stop > first && isAsciiBlank(text.charCodeAt(stop - 1))) stop--;
+
+  return first === stop ? '' : text.slice(first, stop).trim();
+}
+
+// Untrimmed, for a line that a continuation joins onto: its leading blanks count.
+function rawCodeOf(text: string, start: number, end: number): string {
+  const line = text.slice(start, end);
+  const comment = commentStart(line);
+
+  return comment < 0 ? line : line.slice(0, comment);
+}
+
+/** Visits every non-blank logical line of a section, comments removed, continuations joined. */
+export function visitLines(index: SectionIndex, section: InfSection, visit: LineVisitor): void {
+  const { text } = index;
+  const cursor: Cursor = { index, semi: -1, quote: -1 };
+
+  for (const range of section.ranges) {
+    let pos = range.start;
+    let joined = '';
+    let joinedAt = pos;
+
+    while (pos < range.end) {
+      let end = text.indexOf('\n', pos);
+
+      if (end < 0 || end > range.end) end = range.end;
+
+      const backslash = continuationAt(text, pos, end);
+
+      if (backslash >= 0) {
+        if (joined === '') joinedAt = pos;
+        joined += text.slice(pos, backslash);
+      } else if (joined === '') {
+        const content = codeOf(text, pos, end, cursor);
+
+        if (content !== '') visit(content, pos);
+      } else {
+        const content = (joined + rawCodeOf(text, pos, end)).trim();
+
+        if (content !== '') visit(content, joinedAt);
+        joined = '';
+      }
+
+      pos = end + 1;
+    }
+
+    if (joined.trim() !== '') visit(joined.trim(), joinedAt);
+  }
+}
