@@ -1,4 +1,3 @@
-import { CharPositions } from './char-positions.js';
 import type { PendingWarning } from './pending-warning.js';
 
 /** A run of body lines of one section, as offsets into the decoded text. */
@@ -17,9 +16,6 @@ export interface InfSection {
 
 export interface SectionIndex {
   readonly text: string;
-  /** Where the text's `;` and `"` are, for cutting comments from lines. */
-  readonly semicolons: CharPositions;
-  readonly quotes: CharPositions;
   /** The section of that lower-cased name; Windows compares section names case-insensitively. */
   get(key: string): InfSection | undefined;
   has(key: string): boolean;
@@ -226,8 +222,6 @@ function nameMatches(text: string, header: Header, key: string): boolean {
 // beyond ASCII; a file with either compares lower-cased names whole. The merged section is
 // kept on its first header.
 class HeaderIndex implements SectionIndex {
-  readonly semicolons: CharPositions;
-  readonly quotes: CharPositions;
   private readonly plain: boolean;
   private byName: Map<string, Header[]> | null = null;
 
@@ -235,8 +229,6 @@ class HeaderIndex implements SectionIndex {
     readonly text: string,
     private readonly headers: readonly Header[],
   ) {
-    this.semicolons = new CharPositions(text, ';');
-    this.quotes = new CharPositions(text, '"');
     this.plain =
       !text.includes(LENGTHENS_WHEN_LOWERED) && headers.every((header) => !header.name.exotic);
   }

@@ -2,6 +2,7 @@ import type { PendingWarning } from './pending-warning.js';
 import type { SectionIndex } from './index-sections.js';
 import { parseEntry } from './read-entries.js';
 import { visitLines } from './visit-lines.js';
+import { StringDefinitions } from './string-names.js';
 
 /** Substitutes `%name%` tokens in a value read at offset `at` (for warnings). */
 export type Substitute = (value: string, at: number) => string;
@@ -23,26 +24,48 @@ export interface StringTable {
 
 const NO_SPLIT = { splitFields: false } as const;
 const UNCLOSED_QUOTE = 'a quoted string is not closed before the end of the line';
+const LAST_ASCII = 127;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+// The one character whose lower case is longer than itself (`i` and a combining dot).
+const LENGTHENS_WHEN_LOWERED = '\u0130';
 
+// The common `name = "value"` has its second quote at the end, and is even at once.
 function hasOddQuotes(content: string, first: number): boolean {
-  let count = 0;
+  const second = content.indexOf('"', first + 1);
 
-  for (let quote = first; quote >= 0; quote = content.indexOf('"', quote + 1)) count++;
+  if (second === content.length - 1) return false;
+
+  let count = second < 0 ? 1 : 2;
+
+  for (let quote = content.indexOf('"', second + 1); second >= 0 && quote >= 0;) {
+    count++;
+    quote = content.indexOf('"', quote + 1);
+  }
 
   return count % 2 === 1;
+}
+
+function isAsciiSpace(code: number): boolean {
+  return code === SPACE || (code >= TAB && code <= CR);
 }
 
 // A string line is split into its name and the rest only; the value is unquoted when a token
 // asks for it. The name is found as the entry parser finds it: before the first `=` when no
 // quote comes earlier, and by the parser itself otherwise.
 class LazyStringTable implements StringTable {
-  private readonly lines = new Map<string, string>();
+  private readonly definitions = new StringDefinitions();
   private readonly values = new Map<string, string>();
+  // Lower-casing a dotted capital I lengthens it, so names can no longer be compared by length.
+  private readonly byLength: boolean;
 
   constructor(
     private readonly index: SectionIndex,
     private readonly warnings: PendingWarning[],
-  ) {}
+  ) {
+    this.byLength = !index.text.includes(LENGTHENS_WHEN_LOWERED);
+  }
 
   add(name: string): boolean {
     const section = this.index.get(name);
@@ -50,23 +73,8 @@ class LazyStringTable implements StringTable {
     if (!section) return false;
 
     visitLines(this.index, section, (content, at) => {
-      const equals = content.indexOf('=');
-      const quote = content.indexOf('"');
-      let key: string | null;
-
-      if (quote < 0 || (equals >= 0 && quote > equals)) {
-        key = equals < 0 ? null : content.slice(0, equals).trim();
-        if (quote >= 0 && hasOddQuotes(content, quote)) {
-          this.warnings.push({ at, message: UNCLOSED_QUOTE });
-        }
-      } else {
-        key = parseEntry(content, at, NO_SPLIT, this.warnings).key;
-      }
-
-      if (key === null || key === '') {
+      if (!this.define(content, at)) {
         this.warnings.push({ at, message: `[${section.name}] line has no string name` });
-      } else {
-        this.lines.set(key.toLowerCase(), content);
       }
     });
 
@@ -78,17 +86,59 @@ class LazyStringTable implements StringTable {
 
     if (known !== undefined) return known;
 
-    const line = this.lines.get(name);
+    const line = this.definitions.find(name);
 
     if (line === undefined) return undefined;
 
     // Its warnings were reported when the section was scanned, so none are taken here.
-    const entry = parseEntry(line, 0, NO_SPLIT, []);
-    const value = (entry.fields[0] ?? '').replaceAll('%%', '%');
+    const field = parseEntry(line, 0, NO_SPLIT, []).fields[0] ?? '';
+    const value = field.includes('%%') ? field.replaceAll('%%', '%') : field;
 
     this.values.set(name, value);
 
     return value;
+  }
+
+  // Records the line under its name, or returns false when it has none. A name with an edge
+  // beyond ASCII, which `trim` may shorten, is cut and lower-cased at once.
+  private define(content: string, at: number): boolean {
+    const equals = content.indexOf('=');
+    const quote = content.indexOf('"');
+
+    if (quote >= 0 && (equals < 0 || quote < equals)) {
+      const key = parseEntry(content, at, NO_SPLIT, this.warnings).key;
+
+      if (key === null || key === '') return false;
+
+      this.definitions.addNamed(key.toLowerCase(), content);
+
+      return true;
+    }
+    if (quote >= 0 && hasOddQuotes(content, quote)) {
+      this.warnings.push({ at, message: UNCLOSED_QUOTE });
+    }
+    if (equals < 0) return false;
+
+    let end = equals;
+
+    while (end > 0 && isAsciiSpace(content.charCodeAt(end - 1))) end--;
+
+    if (end === 0) return false;
+    if (this.byLength && content.charCodeAt(0) <= LAST_ASCII) {
+      if (content.charCodeAt(end - 1) <= LAST_ASCII) {
+        this.definitions.add(content, end);
+
+        return true;
+      }
+    }
+
+    const key = content.slice(0, equals).trim();
+
+    if (key === '') return false;
+
+    this.definitions.addNamed(key.toLowerCase(), content);
+
+    return true;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { InfSection, SectionIndex } from './index-sections.js';
+import type { InfSection, SectionIndex, SectionRange } from './index-sections.js';
 import { commentStart, continuationAt } from './index-sections.js';
 
 const SPACE = 32;
@@ -9,11 +9,43 @@ const CR = 13;
 export type LineVisitor = (content: string, at: number) => void;
 
 // Offsets of the next `;` and `"` at or after a position, reused for every line before them,
-// so that a line is cut without a search of its own.
-interface Cursor {
-  readonly index: SectionIndex;
-  semi: number;
-  quote: number;
+// so that a line is cut without a search of its own. The searches run within the range being
+// read: from each section on to the next `;` of the file, they would cost the square of the
+// size of a large file whose sections have none.
+class RangeMarks {
+  private body = '';
+  private start = 0;
+  private end = 0;
+  private semicolon = -1;
+  private quote = -1;
+
+  enter(text: string, range: SectionRange): void {
+    this.body = text.slice(range.start, range.end);
+    this.start = range.start;
+    this.end = range.end;
+    this.semicolon = -1;
+    this.quote = -1;
+  }
+
+  /** The next `;` at or after `from`, or the range's end when there is none. */
+  nextSemicolon(from: number): number {
+    if (this.semicolon < from) this.semicolon = this.find(';', from);
+
+    return this.semicolon;
+  }
+
+  /** The next `"` at or after `from`, or the range's end when there is none. */
+  nextQuote(from: number): number {
+    if (this.quote < from) this.quote = this.find('"', from);
+
+    return this.quote;
+  }
+
+  private find(char: string, from: number): number {
+    const at = this.body.indexOf(char, from - this.start);
+
+    return at < 0 ? this.end : this.start + at;
+  }
 }
 
 function isAsciiBlank(code: number): boolean {
@@ -22,14 +54,12 @@ function isAsciiBlank(code: number): boolean {
 
 // The physical line `[start, end)` without its comment, trimmed. The line is cut from the
 // text once; blanks are skipped by offset first, and `trim` finishes any other white space.
-function codeOf(text: string, start: number, end: number, cursor: Cursor): string {
-  if (cursor.semi < start) cursor.semi = cursor.index.semicolons.nextFrom(start);
-
+function codeOf(text: string, start: number, end: number, marks: RangeMarks): string {
+  const semicolon = marks.nextSemicolon(start);
   let stop = end;
 
-  if (cursor.semi < end) {
-    if (cursor.quote < start) cursor.quote = cursor.index.quotes.nextFrom(start);
-    if (cursor.quote > cursor.semi) stop = cursor.semi;
+  if (semicolon < end) {
+    if (marks.nextQuote(start) > semicolon) stop = semicolon;
     else {
       const comment = commentStart(text.slice(start, end));
 
@@ -56,10 +86,12 @@ function rawCodeOf(text: string, start: number, end: number): string {
 /** Visits every non-blank logical line of a section, comments removed, continuations joined. */
 export function visitLines(index: SectionIndex, section: InfSection, visit: LineVisitor): void {
   const { text } = index;
-  const cursor: Cursor = { index, semi: -1, quote: -1 };
+  const marks = new RangeMarks();
 
   for (const range of section.ranges) {
     let pos = range.start;
+
+    marks.enter(text, range);
     let joined = '';
     let joinedAt = pos;
 
@@ -74,7 +106,7 @@ export function visitLines(index: SectionIndex, section: InfSection, visit: Line
         if (joined === '') joinedAt = pos;
         joined += text.slice(pos, backslash);
       } else if (joined === '') {
-        const content = codeOf(text, pos, end, cursor);
+        const content = codeOf(text, pos, end, marks);
 
         if (content !== '') visit(content, pos);
       } else {
