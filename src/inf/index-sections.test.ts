@@ -63,14 +63,32 @@ describe('indexSections', () => {
     ]);
   });
 
-  test('files of many sections find each by name, case-insensitively and merged', () => {
+  test('sections are found by name alike before and after many lookups map the names', () => {
     const names = Array.from({ length: 60 }, (_, i) => `[Install_${i}.NT]\nkey=${i}\n`);
-    const text = `${names.join('')}[INSTALL_7.nt]\nmore=7\n`;
 
-    assert.deepEqual(bodyOf(text, 'install_7.nt'), ['key=7\n', 'more=7\n']);
-    assert.equal(index(text).index.get('install_59.nt')?.name, 'Install_59.NT');
-    assert.equal(index(text).index.get('install_60.nt'), undefined);
-    assert.equal(index(`${text}[\u0130nst]\n`).index.has('\u0130nst'.toLowerCase()), true);
+    for (const dotted of ['', '[\u0130nst]\n']) {
+      const text = `${names.join('')}[INSTALL_7.nt]\nmore=7\n${dotted}`;
+      const { index: sections } = index(text);
+      const look = () => ({
+        merged: sections
+          .get('install_7.nt')
+          ?.ranges.map((range) => text.slice(range.start, range.end)),
+        named: sections.get('install_59.nt')?.name,
+        absent: sections.get('install_60.nt'),
+        dotted: sections.has('\u0130nst'.toLowerCase()),
+      });
+      const first = look();
+
+      for (let i = 0; i < 100; i++) sections.get(`install_${i}.nt`);
+
+      assert.deepEqual(first, {
+        merged: ['key=7\n', 'more=7\n'],
+        named: 'Install_59.NT',
+        absent: undefined,
+        dotted: dotted !== '',
+      });
+      assert.deepEqual(look(), first);
+    }
   });
 
   test('a header without a closing bracket is read to the end of its line', () => {

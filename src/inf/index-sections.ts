@@ -191,8 +191,11 @@ const UPPER_Z = 90;
 const TO_LOWER = 32;
 // The one character whose lower case is longer than itself (`i` and a combining dot).
 const LENGTHENS_WHEN_LOWERED = '\u0130';
-// Up to this many headers a lookup walks them all; beyond, headers are grouped by length once.
+// Up to this many headers a lookup walks them all; beyond, it walks those of its key's length.
 const FEW_HEADERS = 8;
+// Once lookups have compared this many headers for each one in the file, the headers are
+// mapped by lower-cased name: from then on a lookup costs one hash, however many there are.
+const WALKS_BEFORE_MAP = 4;
 const NO_HEADERS: readonly Header[] = [];
 
 function nameOf(text: string, header: Header): string {
@@ -215,15 +218,18 @@ function nameMatches(text: string, header: Header, key: string): boolean {
   return true;
 }
 
-// A lookup in a file of few headers compares them with its lower-cased key letter by letter,
-// after their lengths, so that it neither builds nor hashes a lower-cased name; larger files
-// map each lower-cased name to its headers once. Lower-casing keeps a name's length unless it
+// A lookup compares the headers of its key's length with the lower-cased key letter by letter,
+// so that it neither builds nor hashes a lower-cased name; a file looked up often enough for
+// that to add up, as OEM INFs are once per model, maps each lower-cased name to its headers
+// instead. Lower-casing keeps a name's length unless it
 // holds a dotted capital I, and trimming keeps the offsets unless the name ends in white space
 // beyond ASCII; a file with either compares lower-cased names whole. The merged section is
 // kept on its first header.
 class HeaderIndex implements SectionIndex {
   private readonly plain: boolean;
+  private byLength: Map<number, Header[]> | null = null;
   private byName: Map<string, Header[]> | null = null;
+  private walked = 0;
 
   constructor(
     readonly text: string,
@@ -256,11 +262,28 @@ class HeaderIndex implements SectionIndex {
   }
 
   private candidates(key: string): readonly Header[] {
-    if (this.headers.length <= FEW_HEADERS) return this.headers;
+    if (this.byName !== null) return this.byName.get(key) ?? NO_HEADERS;
 
-    this.byName ??= this.groupByName();
+    const group = this.sameLength(key);
 
-    return this.byName.get(key) ?? NO_HEADERS;
+    this.walked += group.length;
+    if (this.walked > WALKS_BEFORE_MAP * this.headers.length) {
+      this.byName = this.groupByName();
+
+      return this.byName.get(key) ?? NO_HEADERS;
+    }
+
+    return group;
+  }
+
+  // Lower-casing keeps the length of names in a plain file, so only those of the key's length
+  // can carry it.
+  private sameLength(key: string): readonly Header[] {
+    if (!this.plain || this.headers.length <= FEW_HEADERS) return this.headers;
+
+    this.byLength ??= groupByLength(this.headers);
+
+    return this.byLength.get(key.length) ?? NO_HEADERS;
   }
 
   private groupByName(): Map<string, Header[]> {
@@ -300,6 +323,19 @@ class HeaderIndex implements SectionIndex {
 
     return section;
   }
+}
+
+function groupByLength(headers: readonly Header[]): Map<number, Header[]> {
+  const byLength = new Map<number, Header[]>();
+
+  for (const header of headers) {
+    const group = byLength.get(header.nameLength);
+
+    if (group === undefined) byLength.set(header.nameLength, [header]);
+    else group.push(header);
+  }
+
+  return byLength;
 }
 
 /**
