@@ -9,7 +9,7 @@ import type { PassTime } from './pass-time.js';
 import type { Benchmark } from './run.js';
 import { decodeOnly } from './decode-only.js';
 import { generatedInf } from './generated-inf.js';
-import { rounds, timePerPass } from './pass-time.js';
+import { ROUNDS, timePerPass } from './pass-time.js';
 
 const GENERATED_MODELS = [1000, 8000];
 
@@ -52,7 +52,7 @@ function corpusTable(files: readonly Uint8Array[]): string[] {
   const ratio = (time: PassTime, key: keyof PassTime) => (time[key] / decode[key]).toFixed(1);
 
   return [
-    `${files.length} corpus files, ${(bytes / 1e6).toFixed(2)} MB, median of ${rounds} rounds.`,
+    `${files.length} corpus files, ${(bytes / 1e6).toFixed(2)} MB, median of ${ROUNDS} rounds.`,
     '',
     '| work | ms per corpus pass | CPU ms per pass | files/s | MB/s |',
     '|---|---:|---:|---:|---:|',

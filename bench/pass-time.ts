@@ -1,7 +1,8 @@
 // Timing for the INF benchmarks: repeated passes over a set of inputs, as wall-clock and CPU
 // milliseconds per pass.
 
-const ROUNDS = 7;
+/** Rounds per measurement; the median one is kept. */
+export const ROUNDS = 7;
 const MIN_ROUND_MS = 300;
 
 export interface PassTime {
@@ -10,8 +11,6 @@ export interface PassTime {
   /** CPU milliseconds per pass, which other work on a shared machine disturbs less. */
   readonly cpu: number;
 }
-
-export const rounds = ROUNDS;
 
 function median(values: number[]): number {
   return values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;

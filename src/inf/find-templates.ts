@@ -36,6 +36,17 @@ function closeOf(text: string, open: number): number {
   return pos < text.length && text.charCodeAt(pos) === text.charCodeAt(open) ? pos : -1;
 }
 
+/** Whether the text holds a template marker anywhere, comments included. */
+export function holdsTemplate(text: string): boolean {
+  for (const mark of MARKS) {
+    for (let open = text.indexOf(mark); open >= 0; open = text.indexOf(mark, open + 1)) {
+      if (closeOf(text, open) >= 0) return true;
+    }
+  }
+
+  return false;
+}
+
 // Appends each marker of one mark, left to right, each search resuming after the previous
 // marker, so `$A$B$` holds one marker.
 function spansOf(text: string, mark: string, into: Span[]): void {

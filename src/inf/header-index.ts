@@ -1,4 +1,5 @@
 import type { InfSection, SectionIndex, SectionRange } from './index-sections.js';
+import { asciiMatchesLowered, lowerCaseKeepsLength } from './ascii-case.js';
 
 /** A header's name as offsets into the text; cut into a string only when it is needed. */
 export interface HeaderName {
@@ -22,12 +23,6 @@ export interface Header {
 
 type MutableSection = { name: string; at: number; ranges: SectionRange[] };
 
-const LAST_ASCII = 127;
-const UPPER_A = 65;
-const UPPER_Z = 90;
-const TO_LOWER = 32;
-// The one character whose lower case is longer than itself (`i` and a combining dot).
-const LENGTHENS_WHEN_LOWERED = '\u0130';
 // Up to this many headers a lookup walks them all; beyond, it walks those of its key's length.
 const FEW_HEADERS = 8;
 // Once lookups have compared this many headers for each one in the file, the headers are
@@ -39,20 +34,12 @@ function nameOf(text: string, header: Header): string {
   return header.name.exotic ?? text.slice(header.name.start, header.name.end);
 }
 
-// `key` is lower-cased already and as long as the name. ASCII letters are lower-cased one by
-// one; a name with any other character is lower-cased whole, which only such rare names pay for.
+// `key` is lower-cased already and as long as the name; a name beyond ASCII is lower-cased
+// whole, which only such rare names pay for.
 function nameMatches(text: string, header: Header, key: string): boolean {
-  const { start, end } = header.name;
-
-  for (let i = start; i < end; i++) {
-    let code = text.charCodeAt(i);
-
-    if (code > LAST_ASCII) return nameOf(text, header).toLowerCase() === key;
-    if (code >= UPPER_A && code <= UPPER_Z) code += TO_LOWER;
-    if (code !== key.charCodeAt(i - start)) return false;
-  }
-
-  return true;
+  return (
+    asciiMatchesLowered(text, header.name.start, key) ?? nameOf(text, header).toLowerCase() === key
+  );
 }
 
 // A lookup compares the headers of its key's length with the lower-cased key letter by letter,
@@ -62,6 +49,7 @@ function nameMatches(text: string, header: Header, key: string): boolean {
 // keeps the offsets unless the name ends in white space beyond ASCII; a file with either
 // compares lower-cased names whole. The merged section is kept on its first header.
 export class HeaderIndex implements SectionIndex {
+  readonly lowerCaseKeepsLength: boolean;
   private readonly plain: boolean;
   private byLength: Map<number, Header[]> | null = null;
   private byName: Map<string, Header[]> | null = null;
@@ -71,8 +59,8 @@ export class HeaderIndex implements SectionIndex {
     readonly text: string,
     private readonly headers: readonly Header[],
   ) {
-    this.plain =
-      !text.includes(LENGTHENS_WHEN_LOWERED) && headers.every((header) => !header.name.exotic);
+    this.lowerCaseKeepsLength = lowerCaseKeepsLength(text);
+    this.plain = this.lowerCaseKeepsLength && headers.every((header) => !header.name.exotic);
   }
 
   get(key: string): InfSection | undefined {

@@ -1,6 +1,7 @@
 import type { Header, HeaderName } from './header-index.js';
 import type { PendingWarning } from './pending-warning.js';
 import { HeaderIndex } from './header-index.js';
+import { isAsciiSpace, LAST_ASCII } from './ascii-case.js';
 
 /** A run of body lines of one section, as offsets into the decoded text. */
 export interface SectionRange {
@@ -18,6 +19,8 @@ export interface InfSection {
 
 export interface SectionIndex {
   readonly text: string;
+  /** False when the text holds a dotted capital I, whose lower case is longer than itself. */
+  readonly lowerCaseKeepsLength: boolean;
   /** The section of that lower-cased name; Windows compares section names case-insensitively. */
   get(key: string): InfSection | undefined;
   has(key: string): boolean;
@@ -94,13 +97,6 @@ function lineStartBefore(text: string, bracket: number): number {
   if (pos >= 0 && text.charCodeAt(pos) !== LF) return -1;
 
   return pos + 1;
-}
-
-const LAST_ASCII = 127;
-
-// JavaScript's `trim` on ASCII is exactly these: tab through carriage return, and space.
-function isAsciiSpace(code: number): boolean {
-  return code === SPACE || (code >= TAB && code <= CR);
 }
 
 // The trimmed name in `[from, to)`, found by offsets so that a header costs no string until its

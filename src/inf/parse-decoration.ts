@@ -1,4 +1,5 @@
 import type { Architecture, InfPlatform } from './types.js';
+import { holdsTemplate } from './find-templates.js';
 
 export interface ParsedDecoration {
   readonly platform: InfPlatform;
@@ -26,7 +27,6 @@ const ARCHITECTURES: ReadonlyMap<string, Architecture> = new Map([
 ]);
 const DECIMAL = /^\d{1,10}$/;
 const HEX = /^0x[0-9a-f]{1,8}$/i;
-const TEMPLATE = /([$#@])[A-Za-z_][A-Za-z0-9_]*\1/;
 
 function parseNumber(text: string): number | null | undefined {
   if (text === '') return null;
@@ -86,7 +86,7 @@ export function parseDecoration(decoration: string): ParsedDecoration {
   const numbers = numberTexts.map(parseNumber);
   const problems: string[] = [];
 
-  if (architectureText !== '' && architecture === null && !TEMPLATE.test(architectureText)) {
+  if (architectureText !== '' && architecture === null && !holdsTemplate(architectureText)) {
     problems.push(`unknown architecture "${architectureText}"`);
   }
   if (numbers.length > 5) problems.push('more than five version parts');

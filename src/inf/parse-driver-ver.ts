@@ -1,11 +1,11 @@
 import type { DriverVer } from './types.js';
 import type { PendingWarning } from './pending-warning.js';
+import { holdsTemplate } from './find-templates.js';
 
 const NONE: DriverVer = { date: null, version: null };
 const MAX_DIGITS = 5;
 const ZERO = 48;
 const NINE = 57;
-const TEMPLATE = /([$#@])[A-Za-z_][A-Za-z0-9_]*\1/;
 const MAX_PART = 0xffff;
 const SLASH = 47;
 const HYPHEN = 45;
@@ -93,12 +93,6 @@ export function parseDriverVersion(text: string): { version: string; padded: boo
   return { version: numbers.join('.'), padded };
 }
 
-// A template needs one of its marks; most values have none, and a search for them is cheaper
-// than the regular expression.
-function mayHoldTemplate(text: string): boolean {
-  return (text.includes('$') || text.includes('#') || text.includes('@')) && TEMPLATE.test(text);
-}
-
 /** The value of a DriverVer directive: `date[, version]`, each part checked on its own. */
 export function parseDriverVer(
   fields: readonly string[],
@@ -117,7 +111,7 @@ export function parseDriverVer(
   const date = parseDriverDate(dateText);
   const version = versionText === '' ? null : parseDriverVersion(versionText);
 
-  if (mayHoldTemplate(dateText) || mayHoldTemplate(versionText)) {
+  if (holdsTemplate(dateText) || holdsTemplate(versionText)) {
     warnings.push({ at, message: `DriverVer holds an unfilled template: ${fields.join(', ')}` });
 
     return { date, version: version?.version ?? null };

@@ -1,5 +1,5 @@
 import type { PendingWarning } from './pending-warning.js';
-import type { InfSection, SectionIndex } from './index-sections.js';
+import type { InfSection } from './index-sections.js';
 import { visitLines } from './visit-lines.js';
 
 /** One logical line of a section: `key = field, field` or a bare field list. */
@@ -159,14 +159,14 @@ export function parseEntry(
 
 /** Every non-blank logical line of a section, split into its key and fields. */
 export function readEntries(
-  index: SectionIndex,
+  text: string,
   section: InfSection,
   options: EntryOptions,
   warnings: PendingWarning[],
 ): InfEntry[] {
   const entries: InfEntry[] = [];
 
-  visitLines(index, section, (content, at) => {
+  visitLines(text, section, (content, at) => {
     entries.push(parseEntry(content, at, options, warnings));
   });
 

@@ -73,7 +73,7 @@ function readInstallFeatures(
   let featureScore: number | null = null;
   let driverVer: DriverVer | null = null;
 
-  visitLines(index, section, (content, at) => {
+  visitLines(index.text, section, (content, at) => {
     const plain = !content.includes('"') && !content.includes('%');
 
     if (plain && !mayNameFeature(content)) return;

@@ -94,7 +94,7 @@ function readModelLines(
   models: InfModel[],
 ): void {
   const { index, substitute, warnings } = context;
-  visitLines(index, section.body, (content, at) => {
+  visitLines(index.text, section.body, (content, at) => {
     const line = parseEntry(content, at, SPLIT, warnings);
     const fields = substituteAll(line.fields as string[], substitute, at);
     const installSection = fields[0] ?? '';
@@ -155,7 +155,7 @@ export function readModels(
   let manufacturerCount = 0;
   let ntDecorated = false;
 
-  for (const entry of readEntries(index, manufacturers, SPLIT, warnings)) {
+  for (const entry of readEntries(index.text, manufacturers, SPLIT, warnings)) {
     const fields = substituteAll(entry.fields as string[], substitute, entry.at);
     const base = fields[0] ?? '';
     const manufacturer = entry.key === null ? base : substitute(entry.key, entry.at);

@@ -76,7 +76,7 @@ export function readVersion(
   const values = new Map<string, VersionValue>();
   const catalogFiles: InfCatalogFile[] = [];
 
-  visitLines(index, section, (content, at) => {
+  visitLines(index.text, section, (content, at) => {
     const entry = parseEntry(content, at, SPLIT, warnings);
     const fields = entry.fields as string[];
 

@@ -1,7 +1,5 @@
-const UPPER_A = 65;
-const UPPER_Z = 90;
-const TO_LOWER = 32;
-const LAST_ASCII = 127;
+import { asciiMatchesLowered } from './ascii-case.js';
+
 // Up to this many definitions a lookup walks them; beyond, they are put in a map once.
 const FEW_DEFINITIONS = 32;
 
@@ -74,16 +72,6 @@ export class StringDefinitions {
     if (lowered !== null) return lowered === name;
     if (this.nameLengths[i] !== name.length) return false;
 
-    const line = this.lines[i] as string;
-
-    for (let at = 0; at < name.length; at++) {
-      let code = line.charCodeAt(at);
-
-      if (code > LAST_ASCII) return this.nameAt(i) === name;
-      if (code >= UPPER_A && code <= UPPER_Z) code += TO_LOWER;
-      if (code !== name.charCodeAt(at)) return false;
-    }
-
-    return true;
+    return asciiMatchesLowered(this.lines[i] as string, 0, name) ?? this.nameAt(i) === name;
   }
 }

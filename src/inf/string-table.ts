@@ -3,6 +3,7 @@ import type { SectionIndex } from './index-sections.js';
 import { parseEntry } from './read-entries.js';
 import { visitLines } from './visit-lines.js';
 import { StringDefinitions } from './string-names.js';
+import { isAsciiSpace, LAST_ASCII } from './ascii-case.js';
 
 /** Substitutes `%name%` tokens in a value read at offset `at` (for warnings). */
 export type Substitute = (value: string, at: number) => string;
@@ -24,31 +25,17 @@ export interface StringTable {
 
 const NO_SPLIT = { splitFields: false } as const;
 const UNCLOSED_QUOTE = 'a quoted string is not closed before the end of the line';
-const LAST_ASCII = 127;
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-// The one character whose lower case is longer than itself (`i` and a combining dot).
-const LENGTHENS_WHEN_LOWERED = '\u0130';
 
-// The common `name = "value"` has its second quote at the end, and is even at once.
+// Counts the quotes from the first; the common `name = "value"` is settled by its second.
 function hasOddQuotes(content: string, first: number): boolean {
-  const second = content.indexOf('"', first + 1);
+  let count = 1;
 
-  if (second === content.length - 1) return false;
-
-  let count = second < 0 ? 1 : 2;
-
-  for (let quote = content.indexOf('"', second + 1); second >= 0 && quote >= 0;) {
-    count++;
+  for (let quote = content.indexOf('"', first + 1); quote >= 0;) {
+    if (++count === 2 && quote === content.length - 1) return false;
     quote = content.indexOf('"', quote + 1);
   }
 
   return count % 2 === 1;
-}
-
-function isAsciiSpace(code: number): boolean {
-  return code === SPACE || (code >= TAB && code <= CR);
 }
 
 // A string line is split into its name and the rest only; the value is unquoted when a token
@@ -57,22 +44,18 @@ function isAsciiSpace(code: number): boolean {
 class LazyStringTable implements StringTable {
   private readonly definitions = new StringDefinitions();
   private readonly values = new Map<string, string>();
-  // Lower-casing a dotted capital I lengthens it, so names can no longer be compared by length.
-  private readonly byLength: boolean;
 
   constructor(
     private readonly index: SectionIndex,
     private readonly warnings: PendingWarning[],
-  ) {
-    this.byLength = !index.text.includes(LENGTHENS_WHEN_LOWERED);
-  }
+  ) {}
 
   add(name: string): boolean {
     const section = this.index.get(name);
 
     if (!section) return false;
 
-    visitLines(this.index, section, (content, at) => {
+    visitLines(this.index.text, section, (content, at) => {
       if (!this.define(content, at)) {
         this.warnings.push({ at, message: `[${section.name}] line has no string name` });
       }
@@ -124,12 +107,16 @@ class LazyStringTable implements StringTable {
     while (end > 0 && isAsciiSpace(content.charCodeAt(end - 1))) end--;
 
     if (end === 0) return false;
-    if (this.byLength && content.charCodeAt(0) <= LAST_ASCII) {
-      if (content.charCodeAt(end - 1) <= LAST_ASCII) {
-        this.definitions.add(content, end);
 
-        return true;
-      }
+    const byLength =
+      this.index.lowerCaseKeepsLength &&
+      content.charCodeAt(0) <= LAST_ASCII &&
+      content.charCodeAt(end - 1) <= LAST_ASCII;
+
+    if (byLength) {
+      this.definitions.add(content, end);
+
+      return true;
     }
 
     const key = content.slice(0, equals).trim();

@@ -1,4 +1,4 @@
-import type { InfSection, SectionIndex, SectionRange } from './index-sections.js';
+import type { InfSection, SectionRange } from './index-sections.js';
 import { commentStart, continuationAt } from './index-sections.js';
 
 const SPACE = 32;
@@ -84,16 +84,15 @@ function rawCodeOf(text: string, start: number, end: number): string {
 }
 
 /** Visits every non-blank logical line of a section, comments removed, continuations joined. */
-export function visitLines(index: SectionIndex, section: InfSection, visit: LineVisitor): void {
-  const { text } = index;
+export function visitLines(text: string, section: InfSection, visit: LineVisitor): void {
   const marks = new RangeMarks();
 
   for (const range of section.ranges) {
     let pos = range.start;
-
-    marks.enter(text, range);
     let joined = '';
     let joinedAt = pos;
+
+    marks.enter(text, range);
 
     while (pos < range.end) {
       let end = text.indexOf('\n', pos);
