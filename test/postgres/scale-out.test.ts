@@ -112,19 +112,29 @@ describe('two API processes and two workers on one PostgreSQL database', { skip 
         assert.equal(profile.sync_state, 'success', profile.id);
         assert.ok(profile.last_successful_sync_at! >= profile.last_sync_requested_at!, profile.id);
       }
-      // Each finished job was run to its end by exactly one worker process.
-      const finishedBy = new Map<string, number>();
-      for (const line of workers.flatMap((worker) => worker.logs)) {
-        if (line.msg !== 'sync finished') continue;
-        finishedBy.set(String(line.jobId), (finishedBy.get(String(line.jobId)) ?? 0) + 1);
-      }
+      // Each finished job was run to its end by exactly one worker process. A job is marked done
+      // before its worker logs so, and the last lines may still be on their way.
       const succeeded = await store.db
         .selectFrom('sync_jobs')
         .select('id')
         .where('state', '=', 'succeeded')
         .execute();
+      const finishedBy = () => {
+        const counts = new Map<string, number>();
+        for (const line of workers.flatMap((worker) => worker.logs)) {
+          if (line.msg !== 'sync finished') continue;
+          counts.set(String(line.jobId), (counts.get(String(line.jobId)) ?? 0) + 1);
+        }
+        return counts;
+      };
+      await waitUntil(
+        'every finished job to be logged',
+        async () => succeeded.every((job) => finishedBy().has(job.id)),
+        10_000,
+      );
+      const counts = finishedBy();
       assert.deepEqual(
-        succeeded.filter((job) => finishedBy.get(job.id) !== 1),
+        succeeded.filter((job) => counts.get(job.id) !== 1),
         [],
       );
       const failed = await store.db
@@ -185,6 +195,7 @@ describe('two API processes and two workers on one PostgreSQL database', { skip 
         const pid = Number(/\/(\d+)\/[^/]+$/.exec(running.lease_owner ?? '')?.[1]);
         victim = workers.find((worker) => worker.child.pid === pid);
         assert.ok(victim, `no worker process has pid ${pid}`);
+        await victim.waitForLog((l) => l.msg === 'sync started' && l.jobId === jobId, 10_000);
         await victim.kill();
       } finally {
         await blocker.query('rollback');
@@ -212,8 +223,8 @@ describe('two API processes and two workers on one PostgreSQL database', { skip 
         .where('id', '=', jobId)
         .executeTakeFirstOrThrow();
       assert.equal(job.attempts, 2);
-      assert.ok(victim!.logs.some((l) => l.msg === 'sync started' && l.jobId === jobId));
-      assert.ok(survivor.logs.some((l) => l.msg === 'sync finished' && l.jobId === jobId));
+      // The job is marked done before its worker logs so, and the line may still be on its way.
+      await survivor.waitForLog((l) => l.msg === 'sync finished' && l.jobId === jobId, 10_000);
       const afterwards = await profileState(store, profileId);
       assert.deepEqual(afterwards.inventory, before.inventory);
       assert.deepEqual(afterwards.decisions, before.decisions);
