@@ -16,6 +16,11 @@ export function lowerCaseKeepsLength(text: string): boolean {
   return !text.includes('\u0130');
 }
 
+/** Space, tab and carriage return: the blanks around an INF line's content and its ends. */
+export function isLineBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === CR;
+}
+
 /** JavaScript's `trim` on ASCII is exactly these: tab through carriage return, and space. */
 export function isAsciiSpace(code: number): boolean {
   return code === SPACE || (code >= TAB && code <= CR);

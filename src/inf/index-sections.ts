@@ -1,7 +1,7 @@
 import type { Header, HeaderName } from './header-index.js';
 import type { PendingWarning } from './pending-warning.js';
 import { HeaderIndex } from './header-index.js';
-import { isAsciiSpace, LAST_ASCII } from './ascii-case.js';
+import { isAsciiSpace, isLineBlank, LAST_ASCII } from './ascii-case.js';
 
 /** A run of body lines of one section, as offsets into the decoded text. */
 export interface SectionRange {
@@ -28,16 +28,9 @@ export interface SectionIndex {
   keys(): string[];
 }
 
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
 const LF = 10;
 const BACKSLASH = 92;
 const SEMICOLON = 59;
-
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB || code === CR;
-}
 
 /** Offset of the `;` that starts a comment in `line`, or -1; quotes hide semicolons. */
 export function commentStart(line: string): number {
@@ -68,7 +61,7 @@ export function commentStart(line: string): number {
 export function continuationAt(text: string, start: number, end: number): number {
   let last = end - 1;
 
-  while (last >= start && isBlank(text.charCodeAt(last))) last--;
+  while (last >= start && isLineBlank(text.charCodeAt(last))) last--;
 
   if (last < start || text.charCodeAt(last) !== BACKSLASH) return -1;
 
@@ -80,7 +73,7 @@ export function continuationAt(text: string, start: number, end: number): number
 function followsContinuation(text: string, lineStart: number): boolean {
   let last = lineStart - 2;
 
-  while (last >= 0 && isBlank(text.charCodeAt(last))) last--;
+  while (last >= 0 && isLineBlank(text.charCodeAt(last))) last--;
 
   if (last < 0 || text.charCodeAt(last) !== BACKSLASH) return false;
 
@@ -92,7 +85,7 @@ function followsContinuation(text: string, lineStart: number): boolean {
 function lineStartBefore(text: string, bracket: number): number {
   let pos = bracket - 1;
 
-  while (pos >= 0 && isBlank(text.charCodeAt(pos))) pos--;
+  while (pos >= 0 && isLineBlank(text.charCodeAt(pos))) pos--;
 
   if (pos >= 0 && text.charCodeAt(pos) !== LF) return -1;
 
@@ -127,7 +120,7 @@ function readHeader(text: string, open: number, end: number, warnings: PendingWa
 
   let after = close + 1;
 
-  while (after < end && isBlank(text.charCodeAt(after))) after++;
+  while (after < end && isLineBlank(text.charCodeAt(after))) after++;
 
   if (after < end && text.charCodeAt(after) !== SEMICOLON) {
     const rest = text.slice(close + 1, end).trim();
@@ -154,7 +147,7 @@ function findStrayText(text: string, end: number): number | null {
 
     let first = pos;
 
-    while (first < lineEnd && isBlank(text.charCodeAt(first))) first++;
+    while (first < lineEnd && isLineBlank(text.charCodeAt(first))) first++;
 
     if (first < lineEnd && text.charCodeAt(first) !== SEMICOLON) return first;
 

@@ -1,9 +1,6 @@
 import type { InfSection, SectionRange } from './index-sections.js';
 import { commentStart, continuationAt } from './index-sections.js';
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
+import { isLineBlank } from './ascii-case.js';
 
 /** Receives each non-blank logical line of a section and the offset where it starts. */
 export type LineVisitor = (content: string, at: number) => void;
@@ -48,10 +45,6 @@ class RangeMarks {
   }
 }
 
-function isAsciiBlank(code: number): boolean {
-  return code === SPACE || code === TAB || code === CR;
-}
-
 // The physical line `[start, end)` without its comment, trimmed. The line is cut from the
 // text once; blanks are skipped by offset first, and `trim` finishes any other white space.
 function codeOf(text: string, start: number, end: number, marks: RangeMarks): string {
@@ -69,8 +62,8 @@ function codeOf(text: string, start: number, end: number, marks: RangeMarks): st
 
   let first = start;
 
-  while (first < stop && isAsciiBlank(text.charCodeAt(first))) first++;
-  while (stop > first && isAsciiBlank(text.charCodeAt(stop - 1))) stop--;
+  while (first < stop && isLineBlank(text.charCodeAt(first))) first++;
+  while (stop > first && isLineBlank(text.charCodeAt(stop - 1))) stop--;
 
   return first === stop ? '' : text.slice(first, stop).trim();
 }
