@@ -40,8 +40,8 @@ const LOWER_N = 110;
 const LOWER_T = 116;
 const TO_LOWER = 32;
 
-// Only `N` and `T` of either case lower-case to `n` and `t`.
-function startsWithNt(decoration: string): boolean {
+/** Whether a decoration names an NT platform; only `N` and `T` lower-case to `n` and `t`. */
+export function startsWithNt(decoration: string): boolean {
   return (
     (decoration.charCodeAt(0) | TO_LOWER) === LOWER_N &&
     (decoration.charCodeAt(1) | TO_LOWER) === LOWER_T

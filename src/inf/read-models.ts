@@ -5,7 +5,7 @@ import type { Substitute } from './string-table.js';
 import type { InstallReader } from './read-install-features.js';
 import { parseEntry, readEntries } from './read-entries.js';
 import { visitLines } from './visit-lines.js';
-import { parseDecoration, UNDECORATED } from './parse-decoration.js';
+import { parseDecoration, startsWithNt, UNDECORATED } from './parse-decoration.js';
 import { createInstallReader } from './read-install-features.js';
 
 const SPLIT = { splitFields: true } as const;
@@ -162,7 +162,7 @@ export function readModels(
     const written = fields.slice(1).filter((decoration) => decoration !== '');
     const manufacturerIndex = manufacturerCount++;
 
-    ntDecorated ||= written.some((decoration) => decoration.toLowerCase().startsWith('nt'));
+    ntDecorated ||= written.some(startsWithNt);
 
     if (base === '') {
       const message = `manufacturer ${manufacturer} names no models section`;
