@@ -3,7 +3,9 @@
 //
 // The suites that open a store (through test/support/test-store.ts or test/support/service.ts,
 // directly or through a fixture) run on SQLite first. When DRIVERGRAPH_TEST_POSTGRES names a
-// PostgreSQL server, they run a second time against it, each store in a fresh database.
+// PostgreSQL server, they run a second time against it, each store in a fresh database. Beside
+// the spec reporter, scripts/file-exit-reporter.mjs says how a test file's process ended when it
+// died without a failing test to show for it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +20,11 @@ function findTests(dir) {
   return found;
 }
 
+const fileExitReporter = resolve('scripts/file-exit-reporter.mjs');
 const storeSupport = [resolve('test/support/test-store.ts'), resolve('test/support/service.ts')];
+
+// Relative imports and re-exports that load a module; `import type` loads nothing at run time.
+const valueImport = /^(?:import|export)\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+)'/gms;
 
 /** True when the file, or a relative import of it at any depth, is one of the store supports. */
 function opensStore(file, seen = new Set()) {
@@ -28,7 +34,7 @@ function opensStore(file, seen = new Set()) {
   seen.add(path);
 
   const source = readFileSync(path, 'utf8');
-  const imports = [...source.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]);
+  const imports = [...source.matchAll(valueImport)].map((m) => m[1]);
   return imports.some((spec) =>
     opensStore(join(dirname(path), spec.replace(/\.js$/, '.ts')), seen),
   );
@@ -38,7 +44,17 @@ function run(files, env) {
   if (files.length === 0) return 0;
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${fileExitReporter}`,
+      '--test-reporter-destination=stdout',
+      ...files,
+    ],
     { stdio: 'inherit', env: { ...process.env, ...env } },
   );
   return result.status ?? 1;
