@@ -145,7 +145,13 @@ test(
         body: assignTo([fleet.pilotGroupId, fleet.broadGroupId]),
       });
       await quiet.close();
+      // Copying opens and closes the database's files, and closing a file drops every POSIX lock
+      // this process holds on it. A reader left open would lose the lock that tells the next
+      // process it is not alone; that process would then reset the shared memory the reader has
+      // mapped, and the reader's next look would end this process with SIGBUS.
+      reader.close();
       await cp(dataDir, copyDir, { recursive: true });
+      reader = openJobReader(dataDir);
 
       const doomed = spawnServe(dataDir, [...syncArgs, '--sync-lease', '1s']);
       processes.push(doomed);
