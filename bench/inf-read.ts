@@ -104,7 +104,8 @@ async function corpusTable(files: readonly Uint8Array[]): Promise<string[]> {
     '',
     'The two least-work rows (`bench/least-work.ts`) are parts of reading that no reader skips, ' +
       `each timed with its decoding. Together, decoding counted once, they take ` +
-      `**${leastWork.toFixed(1)}x**.`,
+      `**${leastWork.toFixed(1)}x**, and readInf takes ` +
+      `${(reading.ratio.wall / leastWork).toFixed(1)} times as long as they do.`,
     '',
     'The WebAssembly rows (`bench/simd-scan.wat`) are what a reader compiled to WebAssembly ' +
       'pays before it parses anything, decoding aside: one pass over every byte with 16-byte ' +
