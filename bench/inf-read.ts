@@ -110,7 +110,7 @@ async function corpusTable(files: readonly Uint8Array[]): Promise<string[]> {
     'The WebAssembly rows (`bench/simd-scan.wat`) are what a reader compiled to WebAssembly ' +
       'pays before it parses anything, decoding aside: one pass over every byte with 16-byte ' +
       'SIMD compares, counting the `[` of the headers, or listing the offsets of the line ' +
-      'ends and headers that a reader cuts the text at. Decoding, the second row and least ' +
+      'ends and headers that a reader cuts the text at. Decoding, that listing and least ' +
       `building together take **${(lineEnds.ratio.wall + building.ratio.wall).toFixed(1)}x**.`,
     '',
   ];
