@@ -84,6 +84,12 @@ export const errorCatalogue = {
     'RequestEntityTooLarge',
     'The request body exceeds the limit of {limit} bytes.',
   ),
+  headersTooLarge: entry(
+    431,
+    'RequestHeaderFieldsTooLarge',
+    'The request line and headers exceed the limit of {limit} bytes.',
+  ),
+  requestTimeout: entry(408, 'RequestTimeout', 'The request was not received in time.'),
   unsupportedMediaType: entry(
     415,
     'UnsupportedMediaType',

@@ -1,6 +1,7 @@
 // The Graph HTTP surface on Fastify: path forms normalised before routing, the caller identified
 // from its token before anything else, every error in Graph's envelope, one log line per request.
 import { randomUUID } from 'node:crypto';
+import { maxHeaderSize as httpMaxHeaderSize } from 'node:http';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -12,6 +13,7 @@ import type { Logger } from 'pino';
 import { graphError } from '../graph/errors.js';
 import type { TokenVerifier } from '../identity/index.js';
 import { requirePermission } from '../identity/index.js';
+import { answerClientError } from './client-error.js';
 import { errorEnvelope, toGraphError } from './error-envelope.js';
 import { normalizeGraphUrl } from './graph-path.js';
 import { parseJsonBody } from './json-body.js';
@@ -25,7 +27,7 @@ export interface HttpSettings {
   readonly publicUrl: string | null;
   /** Certificate and key in PEM; absent or null serves plain HTTP. */
   readonly tls?: { readonly cert: string; readonly key: string } | null;
-  /** Node's limit on the request line and headers together; above it Node answers 431. */
+  /** Node's limit on the request line and headers together; above it the answer is 431. */
   readonly maxHeaderBytes?: number;
 }
 
@@ -78,6 +80,10 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
         .header('client-request-id', clientRequestId)
         .header('odata-version', '4.0');
       sendError(request, reply, graph, deps.clock(), clientRequestId);
+    },
+    clientErrorHandler: (error, socket) => {
+      deps.logger.debug({ code: error.code }, 'request refused by the HTTP parser');
+      answerClientError(error, socket, maxHeaderBytesOf(deps.settings), deps.clock());
     },
     // Requests that arrive while closing get Graph's own 503 below, not Fastify's.
     return503OnClosing: false,
@@ -208,6 +214,10 @@ function requestBaseUrl(request: FastifyRequest): string {
 
 function truncate(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}
+
+function maxHeaderBytesOf(settings: HttpSettings): number {
+  return settings.maxHeaderBytes ?? httpMaxHeaderSize;
 }
 
 // TLS and the header limit belong to Node's own server; Fastify hands them through. Either way

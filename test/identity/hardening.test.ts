@@ -2,7 +2,9 @@
 // headers and bodies, validated client-request-ids, and logs that never hold a token.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -116,16 +118,25 @@ describe('every kind of response', () => {
 });
 
 describe('request size limits', () => {
+  type RawAnswer = { status: number; headers: Record<string, unknown>; body: string } | 'closed';
+
   // Node answers 431 and closes; a client still writing may see the close first.
-  function rawStatus(headers: Record<string, string>): Promise<number | 'closed'> {
+  function rawAnswer(headers: Record<string, string>): Promise<RawAnswer> {
     const url = new URL(`${service.url}${profiles}`);
 
     return new Promise((resolve, reject) => {
       const request = httpRequest(
         { host: url.hostname, port: url.port, path: url.pathname, headers },
         (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
         },
       );
       request.on('error', (error: NodeJS.ErrnoException) =>
@@ -137,20 +148,49 @@ describe('request size limits', () => {
     });
   }
 
+  function assertGraphRefusal(answer: RawAnswer, status: number, code: string): void {
+    if (answer === 'closed') return;
+    assert.equal(answer.status, status);
+    assert.equal(answer.headers['connection'], 'close');
+    assert.ok(answer.headers['request-id']);
+    assert.match(String(answer.headers['content-type']), /^application\/json/);
+    const body = JSON.parse(answer.body) as { error: { code: string; innerError: object } };
+    assert.equal(body.error.code, code);
+    assert.ok('request-id' in body.error.innerError);
+  }
+
   test('refuse a request head over the header limit with 431 before it is read', async () => {
-    const status = await rawStatus({ 'x-filler': 'a'.repeat(40 * 1024) });
-    assert.ok(status === 431 || status === 'closed', String(status));
+    const answer = await rawAnswer({ 'x-filler': 'a'.repeat(40 * 1024) });
+    assertGraphRefusal(answer, 431, 'RequestHeaderFieldsTooLarge');
   });
 
   test('refuse a 100 KB token at the door, and a 20 KB one as an invalid token', async () => {
-    const huge = await rawStatus({ authorization: `Bearer ${'a'.repeat(100 * 1024)}` });
-    assert.ok(huge === 431 || huge === 'closed', String(huge));
+    const huge = await rawAnswer({ authorization: `Bearer ${'a'.repeat(100 * 1024)}` });
+    assertGraphRefusal(huge, 431, 'RequestHeaderFieldsTooLarge');
 
     const response = await send('GET', profiles, { token: 'a'.repeat(20 * 1024) });
     const body = (await response.json()) as { error: { code: string; message: string } };
     assert.equal(response.status, 401);
     assert.equal(body.error.code, 'InvalidAuthenticationToken');
     assert.match(body.error.message, /longer than 16384/);
+  });
+
+  test('answer bytes that are not HTTP with a Graph 400 and close', async () => {
+    const url = new URL(service.url);
+    const socket = connect(Number(url.port), url.hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.write('NOT HTTP AT ALL\r\n\r\n');
+    await once(socket, 'close');
+    const text = Buffer.concat(chunks).toString('utf8');
+    const [head = '', body = ''] = text.split('\r\n\r\n');
+
+    assert.match(head, /^HTTP\/1\.1 400 Bad Request\r\n/);
+    assert.match(head, /\r\nconnection: close(\r\n|$)/);
+    assert.match(head, new RegExp(`\r\ncontent-length: ${Buffer.byteLength(body)}(\r\n|$)`));
+    const parsed = JSON.parse(body) as { error: { code: string; message: string } };
+    assert.equal(parsed.error.code, 'BadRequest');
+    assert.equal(parsed.error.message, 'The request is not valid HTTP.');
   });
 });
 
