@@ -78,7 +78,7 @@ export function toGraphError(
 }
 
 /** The media type as the client sent it, without parameters, safe to quote in a message. */
-function mediaTypeOf(header: string | undefined): string {
+export function mediaTypeOf(header: string | undefined): string {
   const type = (header ?? '')
     .split(';')[0]!
     .trim()

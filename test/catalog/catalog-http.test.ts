@@ -111,7 +111,9 @@ describe('catalog over HTTP', () => {
 
     assert.equal(text.status, 415);
     assert.equal(text.json.error.code, 'UnsupportedMediaType');
+    assert.match(text.json.error.message, /^The content type 'text\/plain' is not supported here/);
     assert.equal(json.status, 415);
+    assert.match(json.json.error.message, /'application\/json'/);
     assert.deepEqual([chid.status, name.status, unknown.status], [400, 400, 400]);
   });
 

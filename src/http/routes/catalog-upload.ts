@@ -9,6 +9,7 @@ import { graphError } from '../../graph/errors.js';
 import type { Architecture } from '../../inf/types.js';
 import type { Store } from '../../store/store.js';
 import { addRoute } from '../add-route.js';
+import { mediaTypeOf } from '../error-envelope.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
 import { writeCatalog } from './catalog-permissions.js';
@@ -74,12 +75,18 @@ export function registerCatalogUploadRoute(server: GraphServer, deps: UploadDeps
 
 // Errors Fastify raises while reading the body name the server-wide limit and JSON; here the
 // limit and the types are the upload's own. Everything else goes to the server's handler.
-function uploadErrors(this: FastifyInstance, error: { code?: string }): never {
+function uploadErrors(
+  this: FastifyInstance,
+  error: { code?: string },
+  request: FastifyRequest,
+): never {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     throw graphError('payloadTooLarge', { limit: uploadLimitBytes });
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    throw graphError('unsupportedUploadType', { contentType: 'given', expected });
+    const contentType = mediaTypeOf(request.headers['content-type']);
+
+    throw graphError('unsupportedUploadType', { contentType, expected });
   }
 
   throw error;
@@ -90,7 +97,9 @@ function candidatesOf(request: FastifyRequest, name: string): PackageCandidate[]
   const body = request.body;
 
   if (!Buffer.isBuffer(body)) {
-    throw graphError('unsupportedUploadType', { contentType: type || 'none', expected });
+    const contentType = mediaTypeOf(request.headers['content-type']);
+
+    throw graphError('unsupportedUploadType', { contentType, expected });
   }
   if (body.length === 0) {
     throw graphError('invalidRequest', { reason: `The body is empty; send ${expected}.` });
