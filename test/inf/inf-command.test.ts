@@ -28,6 +28,20 @@ describe('drivergraph inf show', () => {
     assert.equal(inf.deployable, true);
   });
 
+  test('DRIVERGRAPH_INF_ARCH and DRIVERGRAPH_INF_JSON stand in for the flags', async (t) => {
+    process.env['DRIVERGRAPH_INF_ARCH'] = 'arm64';
+    process.env['DRIVERGRAPH_INF_JSON'] = '1';
+    t.after(() => {
+      delete process.env['DRIVERGRAPH_INF_ARCH'];
+      delete process.env['DRIVERGRAPH_INF_JSON'];
+    });
+    const { exitCode, out } = await run(t, fixture);
+    const inf = JSON.parse(out);
+
+    assert.equal(exitCode, 0);
+    assert.equal(inf.models[0].section, 'Models.NTarm64.10.0...19041');
+  });
+
   test('the default output shows a summary, models by section and warnings by line', async (t) => {
     const { exitCode, out } = await run(t, fixture);
 

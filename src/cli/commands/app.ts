@@ -12,6 +12,7 @@ import type { AppCredentials } from '../../identity/index.js';
 import { openStore } from '../../store/open-store.js';
 import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import type { Store } from '../../store/store.js';
+import { envOption } from '../env-option.js';
 
 interface StoreOptions {
   readonly data: string;
@@ -35,7 +36,7 @@ export function registerAppCommand(program: Command): void {
       '--roles <role...>',
       'application permissions, e.g. DeviceManagementConfiguration.ReadWrite.All',
     )
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .action((options: TenantOptions & { name: string; roles: string[]; json?: boolean }) =>
       withStore(options, async (store) => {
         const roles = options.roles.flatMap((role) => role.split(',')).filter((r) => r !== '');
@@ -51,7 +52,7 @@ export function registerAppCommand(program: Command): void {
 
   withTenant(app.command('list'))
     .description("List a tenant's apps (never their secrets)")
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .action((options: TenantOptions & { json?: boolean }) =>
       withStore(options, async (store) => {
         const apps = await listApps(store.db, options.tenant);
@@ -82,13 +83,16 @@ export function registerAppCommand(program: Command): void {
   withTenant(secret.command('rotate'))
     .description('Give an app a new secret; prints it, once')
     .requiredOption('--client-id <guid>', 'the app whose secret to replace')
-    .option(
-      '--overlap <seconds>',
-      'how long the old secret keeps working (default 0: it stops at once)',
-      parseSeconds,
-      0,
+    .addOption(
+      envOption(
+        '--overlap <seconds>',
+        'how long the old secret keeps working (default 0: it stops at once)',
+        'SECRET_OVERLAP',
+      )
+        .argParser(parseSeconds)
+        .default(0),
     )
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .action((options: TenantOptions & { clientId: string; overlap: number; json?: boolean }) =>
       withStore(options, async (store) => {
         const rotated = await rotateAppSecret(store.db, {
@@ -163,6 +167,10 @@ function parseTenant(value: string): string {
   if (!isGuid(value)) throw new InvalidArgumentError('Tenant ids are GUIDs.');
 
   return value.toLowerCase();
+}
+
+function jsonOption() {
+  return envOption('--json', 'print JSON', 'APP_JSON');
 }
 
 function parseSeconds(value: string): number {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { Option } from 'commander';
 import type { Command } from 'commander';
+import { envOption } from '../env-option.js';
 import { exitWithUsageCode } from '../exit-codes.js';
 import {
   buildCatalogIndex,
@@ -140,12 +140,13 @@ export function registerExplainCommand(program: Command): void {
     .requiredOption('--device <report>', 'device report (JSON) to evaluate')
     .requiredOption('--inf <files...>', 'INF files to rank against the device')
     .addOption(
-      new Option(
+      envOption(
         '--arch <architecture>',
         "evaluate as this OS architecture (default: the report's)",
+        'EXPLAIN_ARCH',
       ).choices(ARCHITECTURES),
     )
-    .option('--json', 'print the evaluation as JSON for scripts')
+    .addOption(envOption('--json', 'print the evaluation as JSON for scripts', 'EXPLAIN_JSON'))
     .exitOverride(exitWithUsageCode)
     .action(explain);
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { CommanderError, Option } from 'commander';
+import { CommanderError } from 'commander';
 import type { Command } from 'commander';
 import type { Architecture, InfDocument, InfModel } from '../../inf/types.js';
 import { InfReadError, readInf } from '../../inf/index.js';
+import { envOption } from '../env-option.js';
 
 const ARCHITECTURES: readonly Architecture[] = ['x86', 'amd64', 'arm', 'arm64', 'ia64'];
 const USAGE_EXIT_CODE = 2;
@@ -99,12 +100,12 @@ export function registerInfCommand(program: Command): void {
     .description('Print what the INF reader understood of FILE')
     .argument('<file>', 'INF or INX file')
     .addOption(
-      new Option('--arch <architecture>', 'stamp $ARCH$ with this architecture').choices(
+      envOption('--arch <architecture>', 'stamp $ARCH$ with this architecture', 'INF_ARCH').choices(
         ARCHITECTURES,
       ),
     )
-    .option('--locale <lcid>', 'prefer [Strings.<lcid>], e.g. 0407')
-    .option('--json', 'print the reader result as JSON')
+    .addOption(envOption('--locale <lcid>', 'prefer [Strings.<lcid>], e.g. 0407', 'INF_LOCALE'))
+    .addOption(envOption('--json', 'print the reader result as JSON', 'INF_JSON'))
     .exitOverride(usageExitCode)
     .action(show);
 }
