@@ -86,7 +86,7 @@ export function registerAppCommand(program: Command): void {
     .addOption(
       envOption(
         '--overlap <seconds>',
-        'how long the old secret keeps working (default 0: it stops at once)',
+        'how long the old secret keeps working; 0 ends it at once',
         'SECRET_OVERLAP',
       )
         .argParser(parseSeconds)
