@@ -100,6 +100,16 @@ export const errorCatalogue = {
     'UnsupportedMediaType',
     "The content type '{contentType}' is not supported here; send {expected}.",
   ),
+  unsupportedCharset: entry(
+    415,
+    'UnsupportedMediaType',
+    "The charset '{charset}' is not supported; send JSON in UTF-8.",
+  ),
+  unsupportedContentEncoding: entry(
+    415,
+    'UnsupportedMediaType',
+    "The content encoding '{encoding}' is not supported; send the body uncompressed.",
+  ),
   tooManyRequests: entry(
     429,
     'TooManyRequests',

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { graphError } from '../graph/errors.js';
 import type { TokenVerifier } from '../identity/index.js';
 import { requirePermission } from '../identity/index.js';
+import { checkBodyEncoding } from './body-encoding.js';
 import { answerClientError } from './client-error.js';
 import { errorEnvelope, toGraphError } from './error-envelope.js';
 import { normalizeGraphUrl } from './graph-path.js';
@@ -114,6 +115,9 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
     if (closing) {
       throw graphError('unavailable', { retryAfter: 5 }, { 'retry-after': '5' });
     }
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) {
+      throw graphError('invalidRequest', { reason: 'An HTTP/1.1 request needs a Host header.' });
+    }
   });
   app.addHook('onRequest', async (request) => {
     const permissions = request.routeOptions.config.permissions;
@@ -123,6 +127,12 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
     request.graph.principal = principal;
     request.log = request.log.child({ tenant: principal.tenantId });
     if (permissions) requirePermission(principal, permissions);
+  });
+  // After the token is checked, before the body is read.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    checkBodyEncoding(request.headers);
+
+    return payload;
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
@@ -216,17 +226,21 @@ function truncate(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 }
 
+interface NodeServerOptions {
+  readonly maxHeaderSize?: number | undefined;
+  readonly requireHostHeader: boolean;
+}
+
 function maxHeaderBytesOf(settings: HttpSettings): number {
   return settings.maxHeaderBytes ?? httpMaxHeaderSize;
 }
 
 // TLS and the header limit belong to Node's own server; Fastify hands them through. Either way
-// the instance behaves alike, so it is typed as the plain HTTP one.
-function nodeServerOptions(settings: HttpSettings): { http: { maxHeaderSize?: number } } {
-  const maxHeaderSize = settings.maxHeaderBytes;
-  if (!settings.tls) return { http: { maxHeaderSize } };
+// the instance behaves alike, so it is typed as the plain HTTP one. Node would answer a missing
+// Host header with an empty 400 of its own; the request hook answers it in Graph's envelope.
+function nodeServerOptions(settings: HttpSettings): { http: NodeServerOptions } {
+  const shared = { maxHeaderSize: settings.maxHeaderBytes, requireHostHeader: false };
+  if (!settings.tls) return { http: shared };
 
-  return { https: { ...settings.tls, maxHeaderSize } } as unknown as {
-    http: { maxHeaderSize?: number };
-  };
+  return { https: { ...settings.tls, ...shared } } as unknown as { http: NodeServerOptions };
 }

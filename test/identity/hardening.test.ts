@@ -21,6 +21,8 @@ import { tenantA } from '../support/service.js';
 
 const profiles = '/beta/deviceManagement/windowsDriverUpdateProfiles';
 
+type ErrorBody = { error: { code: string; message: string } };
+
 let dataDir: string;
 let service: RunningService;
 let writer: string;
@@ -191,6 +193,66 @@ describe('request size limits', () => {
     const parsed = JSON.parse(body) as { error: { code: string; message: string } };
     assert.equal(parsed.error.code, 'BadRequest');
     assert.equal(parsed.error.message, 'The request is not valid HTTP.');
+  });
+});
+
+describe('bodies and heads the service cannot read', () => {
+  async function profileCount(): Promise<number> {
+    const response = await send('GET', `${profiles}/$count`, { token: reader });
+
+    return Number(await response.text());
+  }
+
+  // A raw exchange, for requests fetch will not send; each asks the server to close after it.
+  async function exchange(raw: string): Promise<{ head: string; body: string }> {
+    const url = new URL(service.url);
+    const socket = connect(Number(url.port), url.hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.write(raw);
+    await once(socket, 'close');
+    const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+
+    return { head, body };
+  }
+
+  test('a compressed body or JSON in another charset is refused with 415, and nothing is made', async () => {
+    const before = await profileCount();
+    const body = JSON.stringify({ displayName: 'E', approvalType: 'manual' });
+    const gzip = await send('POST', profiles, {
+      token: writer,
+      body,
+      headers: { 'content-encoding': 'gzip' },
+    });
+    const utf16 = await send('POST', profiles, {
+      token: writer,
+      body,
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+    });
+    const utf8 = await send('POST', profiles, {
+      token: writer,
+      body,
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+    });
+
+    assert.equal(gzip.status, 415);
+    assert.match(((await gzip.json()) as ErrorBody).error.message, /encoding 'gzip'/);
+    assert.equal(utf16.status, 415);
+    assert.match(((await utf16.json()) as ErrorBody).error.message, /charset 'utf-16'/);
+    assert.equal(utf8.status, 201);
+    await utf8.arrayBuffer();
+    assert.equal(await profileCount(), before + 1);
+  });
+
+  test('an HTTP/1.1 request without Host gets a Graph 400; HTTP/1.0 needs none', async () => {
+    const auth = `authorization: Bearer ${reader}\r\n`;
+    const http11 = await exchange(`GET ${profiles} HTTP/1.1\r\n${auth}connection: close\r\n\r\n`);
+    const http10 = await exchange(`GET ${profiles} HTTP/1.0\r\n${auth}\r\n`);
+
+    assert.match(http11.head, /^HTTP\/1\.1 400 /);
+    assert.match(http11.head, /\r\nrequest-id: /);
+    assert.match((JSON.parse(http11.body) as ErrorBody).error.message, /needs a Host header/);
+    assert.match(http10.head, /^HTTP\/1\.1 200 /);
   });
 });
 
