@@ -2,9 +2,9 @@
 // can tell a usage mistake from a failed run (1).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Command } from 'commander';
-import { registerCommands } from '../../src/cli/commands/index.js';
+import { readFileSync } from 'node:fs';
 import { exitCodeOf } from '../../src/cli/exit-codes.js';
+import { createProgram } from '../../src/cli/program.js';
 
 const commands = [
   [],
@@ -25,18 +25,23 @@ const commands = [
   ['demo'],
 ];
 
-async function exitCodeFor(args: readonly string[]): Promise<number> {
-  const program = new Command('drivergraph')
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  registerCommands(program);
+async function run(args: readonly string[]): Promise<{ exitCode: number; out: string }> {
+  let out = '';
+  const program = createProgram().configureOutput({
+    writeOut: (text) => (out += text),
+    writeErr: () => {},
+  });
   try {
     await program.parseAsync(['node', 'drivergraph', ...args]);
 
-    return 0;
+    return { exitCode: 0, out };
   } catch (error) {
-    return exitCodeOf(error);
+    return { exitCode: exitCodeOf(error), out };
   }
+}
+
+async function exitCodeFor(args: readonly string[]): Promise<number> {
+  return (await run(args)).exitCode;
 }
 
 describe('the command line', () => {
@@ -48,6 +53,14 @@ describe('the command line', () => {
       assert.equal(await exitCodeFor([...command, '--no-such-flag']), 2);
     });
   }
+
+  test('--version and -V print the version of package.json and exit with 0', async () => {
+    const packageJson = new URL('../../package.json', import.meta.url);
+    const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+
+    assert.deepEqual(await run(['--version']), { exitCode: 0, out: `${version}\n` });
+    assert.deepEqual(await run(['-V']), { exitCode: 0, out: `${version}\n` });
+  });
 
   test('an unknown command exits with 2 and a failure that is not about usage with 1', async () => {
     assert.equal(await exitCodeFor(['no-such-command']), 2);
