@@ -5,11 +5,15 @@ import { Kysely, sql } from 'kysely';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 import { SqliteWriteDialect } from './sqlite-write-dialect.js';
+import { enableWal } from './sqlite-wal.js';
 import type { Store } from './store.js';
+
+// How long a statement waits for another process's lock before it fails.
+const BUSY_TIMEOUT_MS = 10_000;
 
 /** Opens (creating when needed) the SQLite file at `path` and brings its schema up to date. */
 export async function openSqliteStore(path: string): Promise<Store> {
-  const db = connectSqlite(path);
+  const db = await connectSqlite(path);
   await migrate(db);
 
   return {
@@ -25,13 +29,13 @@ export async function openSqliteStore(path: string): Promise<Store> {
 }
 
 /** The query layer over the SQLite file at `path`, schema as found. */
-export function connectSqlite(path: string): Kysely<Database> {
+export async function connectSqlite(path: string): Promise<Kysely<Database>> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const connection = new SqliteDatabase(path);
-  connection.pragma('journal_mode = WAL');
+  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  await enableWal(connection, BUSY_TIMEOUT_MS);
   // FULL: a committed admin decision survives a power cut, not only a process crash.
   connection.pragma('synchronous = FULL');
-  connection.pragma('busy_timeout = 10000');
   connection.pragma('foreign_keys = ON');
 
   return new Kysely<Database>({ dialect: new SqliteWriteDialect({ database: connection }) });

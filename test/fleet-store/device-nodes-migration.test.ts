@@ -12,7 +12,7 @@ const tenant = '88888888-8888-4888-8888-888888888888';
 
 describe('the device nodes migration', () => {
   test('rewrites configurations stored whole into node keys, keeping every key', async () => {
-    const db = connectSqlite(':memory:');
+    const db = await connectSqlite(':memory:');
     const migrator = new Migrator({ db, provider: migrationProvider });
     await migrator.migrateTo('005-throttle-counters');
     const reports = ['1.0.0.1', '1.0.0.1', '2.0.0.0'].map((driver) =>

@@ -56,7 +56,7 @@ describe('migrations', () => {
   });
 
   test('leave nothing of a failed SQLite migration; the next start redoes it', async () => {
-    const db = connectSqlite(':memory:');
+    const db = await connectSqlite(':memory:');
     let failHalfway = true;
     const halfway: Migration = {
       up: async (tx) => {
