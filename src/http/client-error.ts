@@ -40,6 +40,15 @@ export function clientErrorResponse(error: GraphError, now: Date): string {
   return `${head.join('\r\n')}\r\n\r\n${body}`;
 }
 
+// Node hangs the response it is writing on the socket (a pipelined request can fail to parse
+// while the one before it is answered). An answer written into the middle of that response would
+// corrupt it, so then the connection is only closed, as Node's own handler does.
+function answerStarted(socket: Duplex): boolean {
+  const current = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+
+  return current?.headersSent === true;
+}
+
 /**
  * Answers a refused request and closes its connection, as Node itself does: the short answer
  * leaves in one write before the close. A connection the client reset, or one already gone,
@@ -52,7 +61,7 @@ export function answerClientError(
   now: Date,
 ): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (socket.writable) {
+  if (socket.writable && !answerStarted(socket)) {
     socket.write(clientErrorResponse(clientErrorOf(error.code, maxHeaderBytes), now));
   }
   socket.destroy();
