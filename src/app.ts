@@ -29,6 +29,7 @@ import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { startDailyScheduler } from './sync/daily-scheduler.js';
 import { startSyncWorker, type SyncWorker } from './sync/worker.js';
+import { drivergraphVersion } from './version.js';
 
 export interface RunningService {
   /** Where the service listens, e.g. `http://127.0.0.1:8080`. */
@@ -150,7 +151,7 @@ export async function startService(
       })
     : null;
 
-  logger.info({ url, store: store.description }, 'service listening');
+  logger.info({ url, store: store.description, version: drivergraphVersion }, 'service listening');
 
   return {
     url,

@@ -1,13 +1,7 @@
 // The drivergraph command line as one commander program, built afresh for each run or test.
-import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { drivergraphVersion } from '../version.js';
 import { registerCommands } from './commands/index.js';
-
-// The same relative path reaches package.json from src/cli and from dist/cli.
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-/** The version this build was released as, from package.json. */
-export const drivergraphVersion = packageJson.version;
 
 export function createProgram(): Command {
   const program = new Command('drivergraph')

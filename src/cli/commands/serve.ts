@@ -10,6 +10,7 @@ import {
 } from '../../config/serve-settings.js';
 import { createLogger } from '../../logger.js';
 import { seedDemo } from '../../demo/seed-demo.js';
+import { drivergraphVersion } from '../../version.js';
 
 /** `drivergraph serve`: the Graph API and, unless told otherwise, the sync workers. */
 export function registerServeCommand(program: Command): void {
@@ -166,7 +167,7 @@ function printBanner(url: string, tenantId: string | null, dataDir: string): voi
   console.error(
     [
       '',
-      `drivergraph is serving Microsoft Graph at ${url}/beta`,
+      `drivergraph ${drivergraphVersion} is serving Microsoft Graph at ${url}/beta`,
       tenantId ? `Demo tenant: ${tenantId}` : 'No demo tenant (start with --demo to seed one).',
       'Get a token (DeviceManagementConfiguration.ReadWrite.All):',
       `  ${token}`,
