@@ -1,6 +1,7 @@
-// Options that `serve` and `worker` both take, defined once so their names, help and
-// environment variables cannot drift apart.
-import type { Option } from 'commander';
+// Options that several commands take, defined once so their names, help and environment
+// variables cannot drift apart.
+import { InvalidArgumentError, type Option } from 'commander';
+import { isDatabaseSetting } from '../store/open-store.js';
 import { envOption } from './env-option.js';
 
 export function databaseOption(): Option {
@@ -8,7 +9,15 @@ export function databaseOption(): Option {
     '--database <url>',
     'sqlite:PATH or postgres://... instead of the data folder',
     'DATABASE',
-  );
+  ).argParser(parseDatabaseSetting);
+}
+
+function parseDatabaseSetting(value: string): string {
+  if (!isDatabaseSetting(value)) {
+    throw new InvalidArgumentError('Expected sqlite:PATH, :memory: or postgres://...');
+  }
+
+  return value;
 }
 
 export function logLevelOption(): Option {

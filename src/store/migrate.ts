@@ -9,8 +9,8 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
     db,
     provider: migrationProvider,
   }).migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationError(failed, error);
-  }
+  if (!error) return;
+  // No migration to blame means the database failed before any ran: unreachable, unreadable.
+  const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  throw failed ? new MigrationError(failed, error) : error;
 }

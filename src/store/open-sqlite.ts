@@ -14,7 +14,12 @@ const BUSY_TIMEOUT_MS = 10_000;
 /** Opens (creating when needed) the SQLite file at `path` and brings its schema up to date. */
 export async function openSqliteStore(path: string): Promise<Store> {
   const db = await connectSqlite(path);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
 
   return {
     db,
@@ -32,11 +37,16 @@ export async function openSqliteStore(path: string): Promise<Store> {
 export async function connectSqlite(path: string): Promise<Kysely<Database>> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const connection = new SqliteDatabase(path);
-  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  await enableWal(connection, BUSY_TIMEOUT_MS);
-  // FULL: a committed admin decision survives a power cut, not only a process crash.
-  connection.pragma('synchronous = FULL');
-  connection.pragma('foreign_keys = ON');
+  try {
+    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await enableWal(connection, BUSY_TIMEOUT_MS);
+    // FULL: a committed admin decision survives a power cut, not only a process crash.
+    connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
 
   return new Kysely<Database>({ dialect: new SqliteWriteDialect({ database: connection }) });
 }

@@ -62,6 +62,18 @@ describe('the command line', () => {
     assert.deepEqual(await run(['-V']), { exitCode: 0, out: `${version}\n` });
   });
 
+  test('a database setting of no known form is a usage mistake wherever it is taken', async () => {
+    const tenant = ['--tenant', '00000000-0000-4000-8000-000000000001'];
+    for (const command of [
+      ['serve'],
+      ['worker'],
+      ['demo'],
+      ['import', 'inf', 'x.inf', ...tenant],
+    ]) {
+      assert.equal(await exitCodeFor([...command, '--database', 'mysql://db']), 2);
+    }
+  });
+
   test('an unknown command exits with 2 and a failure that is not about usage with 1', async () => {
     assert.equal(await exitCodeFor(['no-such-command']), 2);
     assert.equal(exitCodeOf(new Error('database unreachable')), 1);

@@ -13,6 +13,7 @@ import { openStore } from '../../store/open-store.js';
 import { USAGE_EXIT_CODE } from '../exit-codes.js';
 import type { Store } from '../../store/store.js';
 import { envOption } from '../env-option.js';
+import { databaseOption } from '../shared-options.js';
 
 interface StoreOptions {
   readonly data: string;
@@ -120,11 +121,7 @@ function withTenant(command: Command): Command {
         .env('DRIVERGRAPH_DATA')
         .default('./data'),
     )
-    .addOption(
-      new Option('--database <url>', 'the database of the server, if not in the data folder').env(
-        'DRIVERGRAPH_DATABASE',
-      ),
-    );
+    .addOption(databaseOption());
 }
 
 async function withStore(options: StoreOptions, work: (store: Store) => Promise<void>) {

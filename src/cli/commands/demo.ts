@@ -9,6 +9,7 @@ import { isGuid } from '../../identity/index.js';
 import { openStore } from '../../store/open-store.js';
 import { createProgressBar } from '../progress-bar.js';
 import { envOption } from '../env-option.js';
+import { databaseOption } from '../shared-options.js';
 import { exitWithUsageCode } from '../exit-codes.js';
 
 interface DemoOptions {
@@ -78,13 +79,7 @@ export function registerDemoCommand(program: Command): void {
     .addOption(
       envOption('--data <folder>', 'data folder holding the SQLite file', 'DATA').default('./data'),
     )
-    .addOption(
-      envOption(
-        '--database <url>',
-        'sqlite:PATH or postgres://... instead of the data folder',
-        'DATABASE',
-      ),
-    )
+    .addOption(databaseOption())
     .addHelpText(
       'after',
       '\nWithout --pci-ids and --usb-ids, hardware comes from a built-in table. Reports are ' +

@@ -1,6 +1,7 @@
 // Flags every `drivergraph import` subcommand shares: whose store, and where it is.
 import { InvalidArgumentError, type Option } from 'commander';
 import { envOption } from '../env-option.js';
+import { databaseOption } from '../shared-options.js';
 import { isGuid } from '../../identity/index.js';
 
 export interface TenantStoreOptions {
@@ -15,11 +16,7 @@ export function tenantStoreOptions(): Option[] {
       .argParser(parseTenant)
       .makeOptionMandatory(),
     envOption('--data <folder>', 'data folder holding the SQLite file', 'DATA').default('./data'),
-    envOption(
-      '--database <url>',
-      'sqlite:PATH or postgres://... instead of the data folder',
-      'DATABASE',
-    ),
+    databaseOption(),
   ];
 }
 
