@@ -26,6 +26,17 @@ const dateTime = (name: string, column: string): PropertyInput => ({
 
 export const catalogEntrySpec = defineEntity({
   typeName: 'driverUpdateCatalogEntry',
+  qualifiedName: 'microsoft.graph.windowsUpdates.driverUpdateCatalogEntry',
+  baseTypes: [
+    'microsoft.graph.windowsUpdates.softwareUpdateCatalogEntry',
+    'microsoft.graph.windowsUpdates.catalogEntry',
+    'microsoft.graph.entity',
+  ],
+  // The Windows Update catalog also lists feature and quality updates; this one holds drivers.
+  otherTypes: [
+    'microsoft.graph.windowsUpdates.featureUpdateCatalogEntry',
+    'microsoft.graph.windowsUpdates.qualityUpdateCatalogEntry',
+  ],
   key: 'id',
   searchable: ['name', 'provider', 'manufacturer', 'inf_name'],
   properties: [

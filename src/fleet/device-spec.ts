@@ -5,6 +5,7 @@ import type { DeviceTable } from '../store/schema.js';
 
 export const deviceSpec = defineEntity({
   typeName: 'device',
+  baseTypes: ['microsoft.graph.directoryObject', 'microsoft.graph.entity'],
   key: 'id',
   searchable: ['display_name'],
   properties: [

@@ -6,6 +6,7 @@ const opaque = { filterable: false, sortable: false } as const;
 
 export const groupSpec = defineEntity({
   typeName: 'group',
+  baseTypes: ['microsoft.graph.directoryObject', 'microsoft.graph.entity'],
   key: 'id',
   searchable: ['display_name', 'description'],
   properties: [

@@ -181,6 +181,38 @@ describe('catalog over HTTP', () => {
     assert.match(single['@odata.context'], /catalog\/entries\/\$entity$/);
   });
 
+  test('the Graph view takes the type casts and isof that Graph clients write', async () => {
+    const client = graphClient(service.url, await service.token(tenantA, readOnly));
+    const entries = () => client.api('/admin/windows/updates/catalog/entries');
+    const driverType = 'microsoft.graph.windowsUpdates.driverUpdateCatalogEntry';
+
+    const cast = await entries()
+      .filter(`${driverType}/driverClass eq 'Networking'`)
+      .select(`${driverType}/version`)
+      .orderby(`${driverType}/version desc`)
+      .get();
+    const drivers = await entries().filter(`isof('${driverType}')`).get();
+    const features = await entries()
+      .filter("isof('microsoft.graph.windowsUpdates.featureUpdateCatalogEntry')")
+      .get();
+
+    assert.deepEqual(
+      cast.value.map((entry: Record<string, unknown>) => Object.keys(entry).sort()),
+      [['@odata.type', 'version']],
+    );
+    assert.equal(drivers.value.length, 2);
+    assert.deepEqual(features.value, []);
+    await assert.rejects(
+      entries()
+        .filter(`microsoft.graph.windowsUpdates.qualityUpdateCatalogEntry/version eq '1'`)
+        .get(),
+      (error: { statusCode: number; code: string; message: string }) =>
+        error.statusCode === 400 &&
+        error.code === 'BadRequest' &&
+        /casts to 'microsoft.graph.windowsUpdates.qualityUpdateCatalogEntry'/.test(error.message),
+    );
+  });
+
   test('an unknown or malformed entry id answers 404 or 400', async () => {
     const get = (id: string) =>
       fetch(`${service.url}${catalogEntriesPath}/${id}`, {

@@ -20,6 +20,13 @@ export interface PropertySpec {
 
 export interface EntitySpec {
   readonly typeName: string;
+  /**
+   * Qualified names of the type and of every type it derives from: the casts a path may begin
+   * with (`microsoft.graph.entity/id`), and the types `isof` holds true for.
+   */
+  readonly instanceOf: readonly string[];
+  /** Types that Graph's collection may also hold and this one never does: `isof` is false. */
+  readonly otherTypes: readonly string[];
   readonly properties: ReadonlyMap<string, PropertySpec>;
   readonly key: string;
   readonly searchable?: readonly string[];
@@ -32,6 +39,11 @@ export interface PropertyInput extends Omit<PropertySpec, 'properties'> {
 
 export interface EntityInput {
   readonly typeName: string;
+  /** Defaults to `microsoft.graph.` and the type name. */
+  readonly qualifiedName?: string;
+  /** Qualified names of the types it derives from; defaults to `microsoft.graph.entity`. */
+  readonly baseTypes?: readonly string[];
+  readonly otherTypes?: readonly string[];
   readonly key: string;
   readonly properties: readonly PropertyInput[];
   readonly searchable?: readonly string[];
@@ -63,8 +75,12 @@ export function property(
 
 /** Builds an EntitySpec from plain arrays, the form that reads best where specs are declared. */
 export function defineEntity(input: EntityInput): EntitySpec {
+  const qualifiedName = input.qualifiedName ?? `microsoft.graph.${input.typeName}`;
+
   return {
     typeName: input.typeName,
+    instanceOf: [qualifiedName, ...(input.baseTypes ?? ['microsoft.graph.entity'])],
+    otherTypes: input.otherTypes ?? [],
     key: input.key,
     properties: toPropertyMap(input.properties),
     ...(input.searchable ? { searchable: input.searchable } : {}),

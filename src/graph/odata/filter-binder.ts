@@ -11,6 +11,7 @@ import type {
 } from './filter-ast.js';
 import { filterError } from './option-error.js';
 import { literalValue } from './literal-value.js';
+import { classifyTypeName, withoutCast } from './type-cast.js';
 
 const matchFunctions: ReadonlySet<string> = new Set(['startswith', 'endswith', 'contains']);
 const orderedTypes: ReadonlySet<string> = new Set(['string', 'int', 'dateTimeOffset']);
@@ -24,8 +25,9 @@ const mirrored: Readonly<Record<CompareOp, CompareOp>> = {
 };
 
 function property(spec: EntitySpec, node: SyntaxNode & { kind: 'property' }): PropertySpec {
-  const name = node.path.join('/');
-  const found = resolvePath(spec, node.path);
+  const path = withoutCast(spec, node.path, (reason) => filterError(reason, node.position));
+  const name = path.join('/');
+  const found = resolvePath(spec, path);
   if (!found) {
     throw filterError(`'${name}' is not a property of ${spec.typeName}`, node.position);
   }
@@ -110,7 +112,30 @@ function bindIn(spec: EntitySpec, node: SyntaxNode & { kind: 'in' }): BoundFilte
   };
 }
 
+/** `isof(T)`: whether each item is a T. Every item of a collection here is of one type. */
+function bindIsOf(spec: EntitySpec, node: SyntaxNode & { kind: 'call' }): BoundFilter {
+  const [type] = node.args;
+  const name =
+    type?.kind === 'literal' && type.type === 'string'
+      ? type.text
+      : type?.kind === 'property' && type.path.length === 1
+        ? type.path[0]
+        : undefined;
+  if (node.args.length !== 1 || name === undefined) {
+    throw filterError(`'isof' takes one argument, a qualified type name`, node.position);
+  }
+
+  const kind = classifyTypeName(spec, name);
+  if (kind === 'unknown') {
+    const known = [...spec.instanceOf, ...spec.otherTypes].join(', ');
+    throw filterError(`isof here tells apart ${known}; '${name}' is none of them`, node.position);
+  }
+
+  return { kind: 'constant', value: kind === 'instance' };
+}
+
 function bindCall(spec: EntitySpec, node: SyntaxNode & { kind: 'call' }): BoundFilter {
+  if (node.name === 'isof') return bindIsOf(spec, node);
   if (!matchFunctions.has(node.name)) {
     throw filterError(`the function '${node.name}' is not supported`, node.position);
   }

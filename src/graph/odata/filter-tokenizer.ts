@@ -28,7 +28,8 @@ const patterns: readonly (readonly [LiteralType, RegExp])[] = [
   ['integer', /-?\d+(?![\w.:-])/y],
 ];
 
-const wordPattern = /[A-Za-z_][A-Za-z0-9_]*/y;
+// Dotted words are qualified type names: casts in paths and the argument of isof.
+const wordPattern = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y;
 // SDKs write enum members qualified by their type: microsoft.graph.driverCategory'other'.
 const enumTypePattern = /microsoft\.graph\.([A-Za-z_][A-Za-z0-9_]*)(?=')/y;
 const datePattern = /\d{4}-\d{2}-\d{2}(?![\w:])/y;

@@ -77,6 +77,11 @@ describe('the $filter parser and type checker', () => {
     'true',
     '((((name eq null))))',
     "Name eq 'case-insensitive property names'",
+    "microsoft.graph.sampleDriver/name eq 'x'",
+    'microsoft.graph.entity/id eq 0000000A-0000-0000-0000-000000000001',
+    "microsoft.graph.sampleDriver/syncStatus/state eq 'success'",
+    "isof('microsoft.graph.sampleDriver') and isof(microsoft.graph.entity)",
+    "isof('Microsoft.Graph.SampleFirmware') eq false",
   ];
   for (const text of valid) {
     test(`accepts ${text}`, () => {
@@ -132,6 +137,19 @@ describe('the $filter parser and type checker', () => {
     ["name EQ 'x'", /unexpected 'EQ'/],
     ['applicableDeviceCount add 1 eq 2', /the operator 'add' is not supported/],
     ['name eq @p', /unexpected character '@'/],
+    [
+      "microsoft.graph.sampleFirmware/name eq 'x'",
+      /casts to 'microsoft.graph.sampleFirmware' are not supported/,
+    ],
+    [
+      "microsoft.graph.nope/name eq 'x'",
+      /'microsoft.graph.nope' is not microsoft.graph.sampleDriver or a type it derives from/,
+    ],
+    ["microsoft.graph.sampleDriver eq 'x'", /needs a property after it/],
+    ["name/microsoft.graph.sampleDriver eq 'x'", /one cast, at its start/],
+    ["isof('microsoft.graph.nope')", /'microsoft.graph.nope' is none of them/],
+    ["isof(name, 'microsoft.graph.sampleDriver')", /'isof' takes one argument/],
+    ['isof(1)', /'isof' takes one argument/],
   ];
   for (const [text, pattern] of invalid) {
     test(`rejects ${JSON.stringify(text)} with a 400 naming the problem`, () => {
@@ -181,6 +199,22 @@ describe('the $filter parser and type checker', () => {
       (bound('id eq 0000000A-0000-0000-0000-00000000000B') as { value: string }).value,
       '0000000a-0000-0000-0000-00000000000b',
     );
+  });
+
+  test('isof holds for the type and its bases and for no type the collection never holds', () => {
+    assert.deepEqual(bound("isof('microsoft.graph.sampleDriver')"), {
+      kind: 'constant',
+      value: true,
+    });
+    assert.deepEqual(bound('isof(microsoft.graph.entity)'), { kind: 'constant', value: true });
+    assert.deepEqual(bound("isof('microsoft.graph.sampleFirmware')"), {
+      kind: 'constant',
+      value: false,
+    });
+  });
+
+  test('a cast to the type itself filters as the property would', () => {
+    assert.deepEqual(bound("microsoft.graph.sampleDriver/name eq 'x'"), bound("name eq 'x'"));
   });
 
   test('puts the property on the left when a literal comes first', () => {

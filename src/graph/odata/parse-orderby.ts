@@ -2,8 +2,10 @@ import { resolvePath, type EntitySpec } from './entity-spec.js';
 import { optionError } from './option-error.js';
 import { queryLimits } from './limits.js';
 import type { OrderByKey } from './query-options.js';
+import { withoutCast } from './type-cast.js';
 
-const keyPattern = /^([A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)*)(?:\s+(asc|desc))?$/;
+// Segments are names; the first may be a qualified type name, a cast.
+const keyPattern = /^([A-Za-z_][\w.]*(?:\/[A-Za-z_]\w*)*)(?:\s+(asc|desc))?$/;
 
 export function parseOrderBy(text: string, spec: EntitySpec): OrderByKey[] {
   const parts = text.split(',').map((part) => part.trim());
@@ -16,8 +18,11 @@ export function parseOrderBy(text: string, spec: EntitySpec): OrderByKey[] {
     const match = keyPattern.exec(part);
     if (!match) throw optionError('$orderby', `'${part}' is not 'property [asc|desc]'`);
 
-    const path = match[1] as string;
-    const found = resolvePath(spec, path.split('/'));
+    const segments = withoutCast(spec, (match[1] as string).split('/'), (reason) =>
+      optionError('$orderby', reason),
+    );
+    const path = segments.join('/');
+    const found = resolvePath(spec, segments);
     if (!found) throw optionError('$orderby', `'${path}' is not a property of ${spec.typeName}`);
     if (!found.sortable || found.type === 'complex' || found.type === 'collection') {
       throw optionError('$orderby', `'${path}' cannot be sorted on`);

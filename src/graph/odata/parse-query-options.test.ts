@@ -100,6 +100,31 @@ describe('parseQueryOptions', () => {
     assert.deepEqual(parse({ $select: 'assignments' }).select, ['assignments']);
   });
 
+  test('drops a cast to the type itself or a base type from $select and $orderby paths', () => {
+    const options = parse({
+      $select: 'microsoft.graph.sampleDriver/name,microsoft.graph.entity/id',
+      $orderby: 'microsoft.graph.sampleDriver/syncStatus/lastSync desc',
+    });
+
+    assert.deepEqual(options.select, ['name', 'id']);
+    assert.deepEqual(
+      options.orderBy.map((key) => [key.path, key.column, key.direction]),
+      [['syncStatus/lastSync', 'last_sync_at', 'desc']],
+    );
+    assert.match(
+      rejection({ $select: 'microsoft.graph.sampleFirmware/name' }),
+      /casts to 'microsoft.graph.sampleFirmware' are not supported/,
+    );
+    assert.match(
+      rejection({ $orderby: 'microsoft.graph.nope/name' }),
+      /'microsoft.graph.nope' is not microsoft.graph.sampleDriver/,
+    );
+    assert.match(
+      rejection({ $select: 'microsoft.graph.sampleDriver/syncStatus/state' }),
+      /is not a property name; select whole properties/,
+    );
+  });
+
   test('validates $select, $orderby, $expand and $search against the spec', () => {
     assert.equal(parse({ $select: '*' }).select, null);
     assert.match(rejection({ $select: 'nope' }), /'nope' is not a property of sampleDriver/);

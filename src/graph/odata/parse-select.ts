@@ -3,8 +3,10 @@ import { graphError } from '../errors.js';
 import { findByName, type EntitySpec } from './entity-spec.js';
 import { optionError } from './option-error.js';
 import type { ExpandItem } from './query-options.js';
+import { withoutCast } from './type-cast.js';
 
-const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A name, or a cast and a name: microsoft.graph.windowsUpdates.driverUpdateCatalogEntry/version.
+const namePattern = /^(?:[A-Za-z_][\w.]*\/)?[A-Za-z_]\w*$/;
 
 function splitTopLevel(text: string, option: string): string[] {
   const parts: string[] = [];
@@ -35,12 +37,17 @@ export function parseSelect(text: string, spec: EntitySpec, option = '$select'):
   if (names.includes('*')) return null;
 
   const selected = new Set<string>();
-  for (const name of names) {
-    if (name === '') throw optionError(option, 'an empty name in the list');
-    if (!namePattern.test(name)) {
-      throw optionError(option, `'${name}' is not a property name; select whole properties`);
+  for (const written of names) {
+    if (written === '') throw optionError(option, 'an empty name in the list');
+    if (!namePattern.test(written)) {
+      throw optionError(option, `'${written}' is not a property name; select whole properties`);
     }
 
+    const path = withoutCast(spec, written.split('/'), (reason) => optionError(option, reason));
+    if (path.length !== 1) {
+      throw optionError(option, `'${written}' is not a property name; select whole properties`);
+    }
+    const name = path[0] as string;
     const found = findByName(spec.properties, name)?.name ?? navigationName(spec, name);
     if (!found) throw optionError(option, `'${name}' is not a property of ${spec.typeName}`);
     selected.add(found);

@@ -21,6 +21,7 @@ export const assignmentSpec = defineEntity({
 
 export const driverSpec = defineEntity({
   typeName: 'sampleDriver',
+  otherTypes: ['microsoft.graph.sampleFirmware'],
   key: 'id',
   searchable: ['name', 'manufacturer'],
   expandable: { assignments: assignmentSpec },

@@ -35,6 +35,8 @@ const property = (name: string, type: PropertyInput['type']): PropertyInput => (
 
 const matchedDeviceSpec = defineEntity({
   typeName: 'drivergraph.matchedDevice',
+  qualifiedName: 'drivergraph.matchedDevice',
+  baseTypes: [],
   key: 'id',
   properties: [
     property('id', 'guid'),
