@@ -141,31 +141,4 @@ export async function removeMember(
   return result.numDeletedRows > 0n;
 }
 
-/** Direct members as a union of devices and groups, ready for OData options over id/name. */
-export function membersOf(db: Db, tenantId: string, groupId: string) {
-  const members = (type: MemberType) =>
-    db
-      .selectFrom('group_members')
-      .select(['group_members.member_id as id', 'group_members.member_type'])
-      .where('group_members.tenant_id', '=', tenantId)
-      .where('group_members.group_id', '=', groupId)
-      .where('group_members.member_type', '=', type);
-  const devices = members('device')
-    .innerJoin('devices', (join) =>
-      join
-        .onRef('devices.id', '=', 'group_members.member_id')
-        .onRef('devices.tenant_id', '=', 'group_members.tenant_id'),
-    )
-    .select('devices.display_name');
-  const groups = members('group')
-    .innerJoin('groups', (join) =>
-      join
-        .onRef('groups.id', '=', 'group_members.member_id')
-        .onRef('groups.tenant_id', '=', 'group_members.tenant_id'),
-    )
-    .select('groups.display_name');
-
-  return db.selectFrom(devices.unionAll(groups).as('members'));
-}
-
 const rowsPerInsert = 200;

@@ -3,24 +3,28 @@
 // the walk instead of looping.
 import type { Db } from '../store/store.js';
 
+/** A query builder with `reach(group_id)`: the groups and every group nested in them. */
+export function withGroupsReached(db: Db, tenantId: string, groupIds: readonly string[]) {
+  return db.withRecursive('reach(group_id)', (qb) =>
+    qb
+      .selectFrom('groups')
+      .select('groups.id as group_id')
+      .where('groups.tenant_id', '=', tenantId)
+      .where((eb) => (groupIds.length > 0 ? eb('groups.id', 'in', groupIds) : eb.lit(false)))
+      .union((inner) =>
+        inner
+          .selectFrom('group_members')
+          .innerJoin('reach', 'reach.group_id', 'group_members.group_id')
+          .select('group_members.member_id as group_id')
+          .where('group_members.tenant_id', '=', tenantId)
+          .where('group_members.member_type', '=', 'group'),
+      ),
+  );
+}
+
 /** A subquery of the directory ids of every device in the groups, nested members included. */
 export function devicesInGroups(db: Db, tenantId: string, groupIds: readonly string[]) {
-  return db
-    .withRecursive('reach(group_id)', (qb) =>
-      qb
-        .selectFrom('groups')
-        .select('groups.id as group_id')
-        .where('groups.tenant_id', '=', tenantId)
-        .where((eb) => (groupIds.length > 0 ? eb('groups.id', 'in', groupIds) : eb.lit(false)))
-        .union((inner) =>
-          inner
-            .selectFrom('group_members')
-            .innerJoin('reach', 'reach.group_id', 'group_members.group_id')
-            .select('group_members.member_id as group_id')
-            .where('group_members.tenant_id', '=', tenantId)
-            .where('group_members.member_type', '=', 'group'),
-        ),
-    )
+  return withGroupsReached(db, tenantId, groupIds)
     .selectFrom('group_members')
     .select('group_members.member_id')
     .distinct()

@@ -1,10 +1,13 @@
-// A group's direct members: list them, add one by reference, remove one.
+// A group's members, read: `members` (direct) and `transitiveMembers` (through nested groups
+// too), each also cast to one kind of member, `/microsoft.graph.device` or
+// `/microsoft.graph.group`, as scripts that want a group's devices ask for them. The casts
+// arrive here unqualified (see graph-path.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { deviceJson } from '../../fleet/device-spec.js';
-import { findDevicesByIds } from '../../fleet/fleet-repo.js';
-import { parseMemberReference } from '../../fleet/group-body.js';
-import { findGroupsByIds, membersOf } from '../../fleet/group-repo.js';
-import { groupJson, memberSpec } from '../../fleet/group-spec.js';
+import { deviceJson, deviceSpec } from '../../fleet/device-spec.js';
+import { devicesOf, findDevicesByIds } from '../../fleet/fleet-repo.js';
+import { memberIds, membersOf, type MemberScope } from '../../fleet/group-members-query.js';
+import { findGroupsByIds, groupsOf } from '../../fleet/group-repo.js';
+import { groupJson, groupSpec, memberSpec } from '../../fleet/group-spec.js';
 import {
   applyQueryOptions,
   buildNextLink,
@@ -14,13 +17,15 @@ import {
   takePage,
   type RawQuery,
 } from '../../graph/odata/index.js';
+import type { DeviceTable, GroupTable } from '../../store/schema.js';
 import type { Db } from '../../store/store.js';
-import { addRoute } from '../add-route.js';
-import { metadataUrl, sendCount } from '../odata-response.js';
+import { addRoute, type RouteSpec } from '../add-route.js';
+import { metadataUrl, sendCollection, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
-import { readMembers, writeMembers } from './devices-permissions.js';
+import { readMembers } from './devices-permissions.js';
+import { registerMemberReferenceRoutes } from './groups-member-refs.js';
 import type { GroupRouteDeps } from './groups.js';
 
 interface MemberRow {
@@ -29,75 +34,116 @@ interface MemberRow {
   readonly display_name: string;
 }
 
+interface MemberList {
+  readonly db: Db;
+  readonly tenantId: string;
+  readonly groupId: string;
+  readonly scope: MemberScope;
+}
+
+type ListHandler = (request: FastifyRequest, reply: FastifyReply, list: MemberList) => unknown;
+
+const scopes: Readonly<Record<string, MemberScope>> = {
+  members: 'direct',
+  transitiveMembers: 'transitive',
+};
+
 export function registerMemberRoutes(
   server: GraphServer,
   deps: GroupRouteDeps,
   groupsPath: string,
 ): void {
-  const { db, groups } = deps;
-  const membersPath = `${groupsPath}/:id/members`;
-  const ids = (request: Parameters<typeof principalOf>[0] & { params: unknown }) => ({
-    tenantId: principalOf(request).tenantId,
-    groupId: guidParam(request, 'id', 'group'),
-  });
+  for (const [segment, scope] of Object.entries(scopes)) {
+    const path = `${groupsPath}/:id/${segment}`;
+    const read = (url: string, handle: ListHandler) =>
+      addRoute(server, listRoute(deps, scope, url, handle));
 
-  addRoute(server, {
+    read(path, sendMembers);
+    read(`${path}/$count`, (request, reply, list) =>
+      sendCount(
+        request,
+        reply,
+        memberSpec,
+        membersOf(list.db, list.tenantId, list.groupId, list.scope),
+      ),
+    );
+    read(`${path}/device`, sendDeviceMembers);
+    read(`${path}/device/$count`, (request, reply, list) =>
+      sendCount(request, reply, deviceSpec, deviceMembers(list)),
+    );
+    read(`${path}/group`, sendGroupMembers);
+    read(`${path}/group/$count`, (request, reply, list) =>
+      sendCount(request, reply, groupSpec, groupMembers(list)),
+    );
+  }
+  registerMemberReferenceRoutes(server, deps, `${groupsPath}/:id/members`);
+}
+
+/** A GET of one of the group's member lists; a group that does not exist is a 404 first. */
+function listRoute(
+  deps: GroupRouteDeps,
+  scope: MemberScope,
+  url: string,
+  handle: ListHandler,
+): RouteSpec {
+  return {
     method: 'GET',
-    url: membersPath,
+    url,
     permissions: readMembers,
     handler: async (request, reply) => {
-      const { tenantId, groupId } = ids(request);
-      await groups.get(tenantId, groupId);
-      await sendMembers(request, reply, db, tenantId, groupId);
+      const tenantId = principalOf(request).tenantId;
+      const groupId = guidParam(request, 'id', 'group');
+      await deps.groups.get(tenantId, groupId);
+      await handle(request, reply, { db: deps.db, tenantId, groupId, scope });
     },
-  });
+  };
+}
 
-  addRoute(server, {
-    method: 'GET',
-    url: `${membersPath}/$count`,
-    permissions: readMembers,
-    handler: async (request, reply) => {
-      const { tenantId, groupId } = ids(request);
-      await groups.get(tenantId, groupId);
-      await sendCount(request, reply, memberSpec, membersOf(db, tenantId, groupId));
-    },
-  });
+function deviceMembers(list: MemberList) {
+  const { db, tenantId, groupId, scope } = list;
 
-  addRoute(server, {
-    method: 'POST',
-    url: `${membersPath}/$ref`,
-    permissions: writeMembers,
-    handler: async (request, reply) => {
-      const { tenantId, groupId } = ids(request);
-      await groups.addMember(tenantId, groupId, parseMemberReference(request.body));
-      reply.code(204).send();
-    },
-  });
+  return devicesOf(db, tenantId).where(
+    'id',
+    'in',
+    memberIds(db, tenantId, groupId, scope, 'device'),
+  );
+}
 
-  addRoute(server, {
-    method: 'DELETE',
-    url: `${membersPath}/:memberId/$ref`,
-    permissions: writeMembers,
-    handler: async (request, reply) => {
-      const { tenantId, groupId } = ids(request);
-      const memberId = guidParam(request, 'memberId', 'directory object');
-      await groups.removeMember(tenantId, groupId, memberId);
-      reply.code(204).send();
-    },
+function groupMembers(list: MemberList) {
+  const { db, tenantId, groupId, scope } = list;
+
+  return groupsOf(db, tenantId).where('id', 'in', memberIds(db, tenantId, groupId, scope, 'group'));
+}
+
+function sendDeviceMembers(request: FastifyRequest, reply: FastifyReply, list: MemberList) {
+  return sendCollection(request, reply, {
+    spec: deviceSpec,
+    contextPath: 'devices',
+    base: deviceMembers(list),
+    toJson: (row: DeviceTable) => deviceJson(row),
   });
 }
 
-// Members are queried as one list over what devices and groups share, then each page is read
-// in full from its own table, so every member keeps its whole shape and its @odata.type.
+function sendGroupMembers(request: FastifyRequest, reply: FastifyReply, list: MemberList) {
+  return sendCollection(request, reply, {
+    spec: groupSpec,
+    contextPath: 'groups',
+    base: groupMembers(list),
+    toJson: (row: GroupTable) => groupJson(row),
+  });
+}
+
+// Members of both kinds are queried as one list over what devices and groups share, then each
+// page is read in full from its own table, so every member keeps its whole shape and its
+// @odata.type.
 async function sendMembers(
   request: FastifyRequest,
   reply: FastifyReply,
-  db: Db,
-  tenantId: string,
-  groupId: string,
+  list: MemberList,
 ): Promise<void> {
+  const { db, tenantId } = list;
   const options = parseQueryOptions(request.query as RawQuery, memberSpec, 'collection');
-  const base = membersOf(db, tenantId, groupId);
+  const base = membersOf(db, tenantId, list.groupId, list.scope);
   const query = applyQueryOptions(base.selectAll(), options, memberSpec);
   const page = takePage((await query.execute()) as MemberRow[], options.page);
   const { baseUrl, version, originalUrl } = request.graph;

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { graphClient } from '../support/graph-client.js';
+import { startTestService, tenantA, tenantB, type TestService } from '../support/service.js';
+
+interface Created {
+  readonly id: string;
+}
+
+interface Listed {
+  readonly '@odata.context': string;
+  readonly '@odata.count'?: number;
+  readonly value: { id: string; '@odata.type': string; displayName?: string }[];
+}
+
+describe('member lists of a group: direct, transitive and cast to one kind', () => {
+  let service: TestService;
+  let client: Client;
+  let top: Created, middle: Created, bottom: Created;
+  let laptop: Created, desktop: Created, kiosk: Created;
+
+  const newDevice = async (name: string, operatingSystem = 'Windows'): Promise<Created> =>
+    client.api('/devices').post({
+      accountEnabled: true,
+      alternativeSecurityIds: [],
+      deviceId: crypto.randomUUID(),
+      displayName: name,
+      operatingSystem,
+      operatingSystemVersion: '10.0.22631.4602',
+    }) as Promise<Created>;
+  const newGroup = async (name: string): Promise<Created> =>
+    client.api('/groups').post({
+      displayName: name,
+      mailEnabled: false,
+      mailNickname: name.replace(/\W/g, ''),
+      securityEnabled: true,
+    }) as Promise<Created>;
+  const addMember = (group: Created, member: Created) =>
+    client
+      .api(`/groups/${group.id}/members/$ref`)
+      .post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${member.id}` });
+  const list = async (path: string): Promise<Listed> => (await client.api(path).get()) as Listed;
+  const ids = (listed: Listed) => listed.value.map((item) => item.id).sort();
+
+  // top ⊃ {laptop, middle}; middle ⊃ {desktop, bottom, laptop}; bottom ⊃ {kiosk, top}.
+  before(async () => {
+    service = await startTestService();
+    const token = await service.token(tenantA, {
+      scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'],
+    });
+    client = graphClient(service.url, token);
+    top = await newGroup('Top');
+    middle = await newGroup('Middle');
+    bottom = await newGroup('Bottom');
+    laptop = await newDevice('PC-LAPTOP');
+    desktop = await newDevice('PC-DESKTOP');
+    kiosk = await newDevice('KIOSK-01', 'Windows IoT');
+    for (const [group, member] of [
+      [top, laptop],
+      [top, middle],
+      [middle, desktop],
+      [middle, bottom],
+      [middle, laptop],
+      [bottom, kiosk],
+      [bottom, top],
+    ] as const) {
+      await addMember(group, member);
+    }
+  });
+  after(() => service.dispose());
+
+  test('members cast to devices or groups lists only that kind, whole', async () => {
+    const devices = await list(`/groups/${middle.id}/members/microsoft.graph.device`);
+    const groups = await list(`/groups/${middle.id}/members/microsoft.graph.group`);
+
+    assert.deepEqual(ids(devices), [laptop.id, desktop.id].sort());
+    assert.ok(devices.value.every((item) => item['@odata.type'] === '#microsoft.graph.device'));
+    assert.match(devices['@odata.context'], /\/beta\/\$metadata#devices$/);
+    assert.deepEqual(ids(groups), [bottom.id]);
+    assert.match(groups['@odata.context'], /\/beta\/\$metadata#groups$/);
+  });
+
+  test('a cast list takes the query options of its kind', async () => {
+    const filtered = (await client
+      .api(`/groups/${bottom.id}/transitiveMembers/microsoft.graph.device`)
+      .version('v1.0')
+      .filter(`startswith(operatingSystem, 'Windows IoT')`)
+      .select(['id', 'displayName'])
+      .count(true)
+      .get()) as Listed;
+
+    assert.deepEqual(ids(filtered), [kiosk.id]);
+    assert.equal(filtered['@odata.count'], 1);
+    assert.equal(filtered.value[0]!.displayName, 'KIOSK-01');
+    assert.match(filtered['@odata.context'], /\/v1\.0\/\$metadata#devices\(id,displayName\)$/);
+  });
+
+  test('transitiveMembers reaches every level once, never the group itself', async () => {
+    const all = await list(`/groups/${top.id}/transitiveMembers`);
+    const devices = await list(`/groups/${top.id}/transitiveMembers/microsoft.graph.device`);
+    const groups = await list(`/groups/${top.id}/transitiveMembers/microsoft.graph.group`);
+
+    assert.deepEqual(ids(all), [laptop, desktop, kiosk, middle, bottom].map((m) => m.id).sort());
+    assert.deepEqual(ids(devices), [laptop, desktop, kiosk].map((m) => m.id).sort());
+    assert.deepEqual(ids(groups), [middle.id, bottom.id].sort());
+    assert.match(all['@odata.context'], /\$metadata#directoryObjects$/);
+  });
+
+  test('each list has its $count', async () => {
+    const count = async (path: string) =>
+      (await fetch(`${service.url}/beta/groups/${top.id}/${path}/$count`, {
+        headers: { authorization: `Bearer ${await service.token(tenantA, readMembers)}` },
+      }).then((response) => response.text())) as string;
+
+    assert.equal(await count('members'), '2');
+    assert.equal(await count('members/microsoft.graph.device'), '1');
+    assert.equal(await count('transitiveMembers'), '5');
+    assert.equal(await count('transitiveMembers/microsoft.graph.group'), '2');
+  });
+
+  test('another tenant, or a group that does not exist, gets 404', async () => {
+    const other = graphClient(service.url, await service.token(tenantB, readMembers));
+
+    await assert.rejects(other.api(`/groups/${top.id}/transitiveMembers`).get(), {
+      statusCode: 404,
+    });
+    await assert.rejects(
+      client.api(`/groups/${crypto.randomUUID()}/members/microsoft.graph.device`).get(),
+      { statusCode: 404 },
+    );
+  });
+});
+
+const readMembers = { scopes: ['GroupMember.Read.All'] };
