@@ -14,7 +14,7 @@ interface Listed {
   readonly value: { id: string; '@odata.type': string; displayName?: string }[];
 }
 
-describe('member lists of a group: direct, transitive and cast to one kind', () => {
+describe('membership lists: members and memberOf, direct, transitive and cast', () => {
   let service: TestService;
   let client: Client;
   let top: Created, middle: Created, bottom: Created;
@@ -117,6 +117,41 @@ describe('member lists of a group: direct, transitive and cast to one kind', () 
     assert.equal(await count('members/microsoft.graph.device'), '1');
     assert.equal(await count('transitiveMembers'), '5');
     assert.equal(await count('transitiveMembers/microsoft.graph.group'), '2');
+  });
+
+  test('memberOf lists the groups holding a device or group, transitiveMemberOf their holders', async () => {
+    const of = async (path: string) => ids(await list(path));
+    const groupIds = (...groups: Created[]) => groups.map((group) => group.id).sort();
+
+    assert.deepEqual(await of(`/devices/${laptop.id}/memberOf`), groupIds(top, middle));
+    assert.deepEqual(
+      await of(`/devices/${laptop.id}/transitiveMemberOf`),
+      groupIds(top, middle, bottom),
+    );
+    assert.deepEqual(await of(`/devices/${kiosk.id}/memberOf/microsoft.graph.group`), [bottom.id]);
+    assert.deepEqual(await of(`/groups/${top.id}/memberOf`), [bottom.id]);
+    assert.deepEqual(await of(`/groups/${top.id}/transitiveMemberOf`), groupIds(middle, bottom));
+
+    const held = await list(`/devices/${kiosk.id}/transitiveMemberOf`);
+    assert.deepEqual(ids(held), groupIds(top, middle, bottom));
+    assert.ok(held.value.every((item) => item['@odata.type'] === '#microsoft.graph.group'));
+    assert.match(held['@odata.context'], /\$metadata#directoryObjects$/);
+    const cast = await list(`/groups/${top.id}/memberOf/microsoft.graph.group?$select=displayName`);
+    assert.match(cast['@odata.context'], /\$metadata#groups\(displayName\)$/);
+  });
+
+  test('memberOf counts, and reading it needs the permission of the object it starts from', async () => {
+    const token = await service.token(tenantA, { scopes: ['Device.Read.All'] });
+    const get = (path: string) =>
+      fetch(`${service.url}/beta${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+    assert.equal(await (await get(`/devices/${laptop.id}/transitiveMemberOf/$count`)).text(), '3');
+    assert.equal(
+      await (await get(`/devices/${laptop.id}/memberOf/microsoft.graph.group/$count`)).text(),
+      '2',
+    );
+    assert.equal((await get(`/groups/${top.id}/memberOf`)).status, 403);
+    assert.equal((await get(`/devices/${crypto.randomUUID()}/memberOf`)).status, 404);
   });
 
   test('another tenant, or a group that does not exist, gets 404', async () => {

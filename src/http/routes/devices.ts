@@ -11,6 +11,7 @@ import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
 import { readDevices, writeDevices } from './devices-permissions.js';
+import { registerMemberOfRoutes } from './member-of.js';
 
 export const directoryVersions = ['beta', 'v1.0'] as const;
 const contextPath = 'devices';
@@ -19,7 +20,17 @@ export function registerDeviceRoutes(
   server: GraphServer,
   deps: { readonly db: Db; readonly devices: DeviceDirectory },
 ): void {
-  for (const version of directoryVersions) registerVersion(server, deps, `/${version}/devices`);
+  for (const version of directoryVersions) {
+    const path = `/${version}/devices`;
+    registerVersion(server, deps, path);
+    registerMemberOfRoutes(server, {
+      db: deps.db,
+      path,
+      kind: 'device',
+      permissions: readDevices,
+      exists: (tenantId, id) => deps.devices.get(tenantId, id),
+    });
+  }
 }
 
 function registerVersion(

@@ -11,8 +11,9 @@ import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
 import { directoryVersions } from './devices.js';
-import { readGroups, writeGroups } from './devices-permissions.js';
+import { readGroups, readMembers, writeGroups } from './devices-permissions.js';
 import { registerMemberRoutes } from './groups-members.js';
+import { registerMemberOfRoutes } from './member-of.js';
 
 export interface GroupRouteDeps {
   readonly db: Db;
@@ -21,8 +22,16 @@ export interface GroupRouteDeps {
 
 export function registerGroupRoutes(server: GraphServer, deps: GroupRouteDeps): void {
   for (const version of directoryVersions) {
-    registerVersion(server, deps, `/${version}/groups`);
-    registerMemberRoutes(server, deps, `/${version}/groups`);
+    const path = `/${version}/groups`;
+    registerVersion(server, deps, path);
+    registerMemberRoutes(server, deps, path);
+    registerMemberOfRoutes(server, {
+      db: deps.db,
+      path,
+      kind: 'group',
+      permissions: readMembers,
+      exists: (tenantId, id) => deps.groups.get(tenantId, id),
+    });
   }
 }
 
