@@ -37,9 +37,20 @@ export const errorCatalogue = {
   invalidQueryOption: entry(400, 'BadRequest', "Invalid value for '{option}': {reason}."),
   memberExists: entry(
     400,
-    'BadRequest',
+    'Request_BadRequest',
     'One or more added object references already exist for the following modified properties: ' +
       "'members'.",
+  ),
+  countNeedsEventualConsistency: entry(
+    400,
+    'Request_BadRequest',
+    '$count is not currently supported.',
+  ),
+  searchNeedsEventualConsistency: entry(
+    400,
+    'Request_UnsupportedQuery',
+    'Request with $search query parameter only works through MSGraph with a special request ' +
+      "header: 'ConsistencyLevel: eventual'",
   ),
   inventoryCreateNotAllowed: entry(
     400,

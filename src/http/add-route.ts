@@ -6,6 +6,8 @@ export interface RouteSpec {
   readonly url: string;
   /** Any one admits the caller; an empty list means the route is public. */
   readonly permissions: readonly string[];
+  /** Directory objects: `/$count` and `$search` need `ConsistencyLevel: eventual`. */
+  readonly eventualQueries?: boolean;
   readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -15,7 +17,10 @@ export function addRoute(server: GraphServer, spec: RouteSpec): void {
   server.app.route({
     method: spec.method,
     url: spec.url,
-    config: spec.permissions.length > 0 ? { permissions: spec.permissions } : {},
+    config: {
+      ...(spec.permissions.length > 0 ? { permissions: spec.permissions } : {}),
+      ...(spec.eventualQueries ? { eventualQueries: true } : {}),
+    },
     handler: spec.handler,
   });
 }

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Any one of these permissions admits the caller; absent means no token is needed. */
     permissions?: readonly string[];
+    /** Directory objects: `/$count` and `$search` need `ConsistencyLevel: eventual`. */
+    eventualQueries?: boolean;
   }
 }
 

@@ -118,7 +118,7 @@ describe('groups and members through the official Graph client', () => {
       addMember(group, device),
       (error: { statusCode: number; code: string }) => {
         assert.equal(error.statusCode, 400);
-        assert.equal(error.code, 'BadRequest');
+        assert.equal(error.code, 'Request_BadRequest');
 
         return true;
       },

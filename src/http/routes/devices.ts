@@ -46,6 +46,7 @@ function registerVersion(
     method: 'GET',
     url: path,
     permissions: readDevices,
+    eventualQueries: true,
     handler: (request, reply) =>
       sendCollection(request, reply, {
         spec: deviceSpec,
@@ -59,6 +60,7 @@ function registerVersion(
     method: 'GET',
     url: `${path}/$count`,
     permissions: readDevices,
+    eventualQueries: true,
     handler: (request, reply) =>
       sendCount(request, reply, deviceSpec, devicesOf(db, tenantOf(request))),
   });

@@ -90,6 +90,7 @@ function listRoute(
     method: 'GET',
     url,
     permissions: readMembers,
+    eventualQueries: true,
     handler: async (request, reply) => {
       const tenantId = principalOf(request).tenantId;
       const groupId = guidParam(request, 'id', 'group');

@@ -1,0 +1,93 @@
+// Graph answers `/$count` and `$search` on directory objects only with the header
+// `ConsistencyLevel: eventual`; without it, the same Graph errors come back here.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { graphClient } from '../support/graph-client.js';
+import { startTestService, tenantA, type TestService } from '../support/service.js';
+
+describe('advanced directory queries need ConsistencyLevel: eventual', () => {
+  let service: TestService;
+  let client: Client;
+  let groupId: string;
+
+  before(async () => {
+    service = await startTestService();
+    const token = await service.token(tenantA, {
+      scopes: [
+        'Device.ReadWrite.All',
+        'Group.ReadWrite.All',
+        'DeviceManagementConfiguration.Read.All',
+      ],
+    });
+    client = graphClient(service.url, token);
+    const group = (await client.api('/groups').post({
+      displayName: 'Pilot ring',
+      mailEnabled: false,
+      mailNickname: 'pilotring',
+      securityEnabled: true,
+    })) as { id: string };
+    groupId = group.id;
+  });
+  after(() => service.dispose());
+
+  const refusal = (code: string, message: string) => (error: unknown) => {
+    const graph = error as { statusCode: number; code: string; message: string };
+    assert.equal(graph.statusCode, 400);
+    assert.equal(graph.code, code);
+    assert.equal(graph.message, message);
+
+    return true;
+  };
+  const countRefused = refusal('Request_BadRequest', '$count is not currently supported.');
+  const searchRefused = refusal(
+    'Request_UnsupportedQuery',
+    'Request with $search query parameter only works through MSGraph with a special request ' +
+      "header: 'ConsistencyLevel: eventual'",
+  );
+
+  test('a /$count segment without the header is refused as Graph refuses it', async () => {
+    for (const path of ['/devices/$count', '/groups/$count', `/groups/${groupId}/members/$count`]) {
+      await assert.rejects(client.api(path).get(), countRefused, path);
+    }
+    await assert.rejects(
+      client.api(`/groups/${groupId}/transitiveMemberOf/microsoft.graph.group/$count`).get(),
+      countRefused,
+    );
+  });
+
+  test('$search without the header is refused as Graph refuses it', async () => {
+    await assert.rejects(client.api('/groups').search('"Pilot"').get(), searchRefused);
+    await assert.rejects(
+      client.api(`/groups/${groupId}/members`).search('"PC"').get(),
+      searchRefused,
+    );
+  });
+
+  test('with the header both are answered', async () => {
+    const eventual = (path: string) => client.api(path).header('ConsistencyLevel', 'eventual');
+
+    const count = (await eventual('/groups/$count').get()) as unknown;
+    const found = (await eventual('/groups').search('"Pilot"').get()) as { value: unknown[] };
+
+    assert.equal(String(count), '1');
+    assert.equal(found.value.length, 1);
+  });
+
+  test('what Graph answers without the header is answered without it', async () => {
+    const counted = (await client.api('/groups').count(true).get()) as Record<string, unknown>;
+    const profiles = await fetch(
+      `${service.url}/beta/deviceManagement/windowsDriverUpdateProfiles/$count`,
+      {
+        headers: {
+          authorization: `Bearer ${await service.token(tenantA, {
+            scopes: ['DeviceManagementConfiguration.Read.All'],
+          })}`,
+        },
+      },
+    );
+
+    assert.equal(counted['@odata.count'], 1);
+    assert.equal(profiles.status, 200);
+  });
+});
