@@ -169,17 +169,23 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
     sendError(request, reply, graph, deps.clock());
   });
   app.setNotFoundHandler(async (request, reply) => {
-    const path = (request.url.split('?')[0] ?? '/').replace(/\/+$/, '') || '/';
+    const path = pathOf(request.url);
     const methods = routes.methodsFor(path);
+    // Messages quote the path as the client wrote it, before its forms were normalised.
+    const written = truncate(pathOf(request.graph.originalUrl));
     const error =
       methods.length > 0
-        ? graphError('methodNotAllowed', { method: request.method, path: truncate(path) })
-        : graphError('routeNotFound', { path: truncate(path) });
+        ? graphError('methodNotAllowed', { method: request.method, path: written })
+        : graphError('routeNotFound', { path: written });
     if (methods.length > 0) reply.header('allow', methods.join(', '));
     sendError(request, reply, error, deps.clock());
   });
 
   return { app, routes };
+}
+
+function pathOf(url: string): string {
+  return (url.split('?')[0] ?? '/').replace(/\/+$/, '') || '/';
 }
 
 function sendError(

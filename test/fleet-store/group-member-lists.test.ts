@@ -169,6 +169,11 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
       client.api(`/groups/${crypto.randomUUID()}/members/microsoft.graph.device`).get(),
       { statusCode: 404 },
     );
+    await assert.rejects(client.api(`/groups/${top.id}/members/microsoft.graph.user`).get(), {
+      statusCode: 404,
+      code: 'ResourceNotFound',
+      message: `No resource matches the path '/beta/groups/${top.id}/members/microsoft.graph.user'.`,
+    });
   });
 });
 
