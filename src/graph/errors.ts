@@ -52,6 +52,12 @@ export const errorCatalogue = {
     'Request with $search query parameter only works through MSGraph with a special request ' +
       "header: 'ConsistencyLevel: eventual'",
   ),
+  castNotHeld: entry(
+    400,
+    'Request_UnsupportedQuery',
+    'This directory holds devices and groups only; no list here can be cast to ' +
+      "'microsoft.graph.{type}'.",
+  ),
   inventoryCreateNotAllowed: entry(
     400,
     'BadRequest',

@@ -169,10 +169,35 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
       client.api(`/groups/${crypto.randomUUID()}/members/microsoft.graph.device`).get(),
       { statusCode: 404 },
     );
-    await assert.rejects(client.api(`/groups/${top.id}/members/microsoft.graph.user`).get(), {
+    await assert.rejects(client.api(`/groups/${top.id}/members/microsoft.graph.printer`).get(), {
       statusCode: 404,
       code: 'ResourceNotFound',
-      message: `No resource matches the path '/beta/groups/${top.id}/members/microsoft.graph.user'.`,
+      message: `No resource matches the path '/beta/groups/${top.id}/members/microsoft.graph.printer'.`,
+    });
+  });
+
+  test('a cast to a kind of directory object held nowhere here is a 400, as on Graph', async () => {
+    const refusal = {
+      statusCode: 400,
+      code: 'Request_UnsupportedQuery',
+      message:
+        "This directory holds devices and groups only; no list here can be cast to 'microsoft.graph.user'.",
+    };
+
+    await assert.rejects(
+      client.api(`/groups/${top.id}/members/microsoft.graph.user`).get(),
+      refusal,
+    );
+    await assert.rejects(
+      client.api(`/groups/${top.id}/transitiveMembers/microsoft.graph.user/$count`).get(),
+      refusal,
+    );
+    await assert.rejects(
+      client.api(`/devices/${laptop.id}/memberOf/microsoft.graph.administrativeUnit`).get(),
+      { statusCode: 400, code: 'Request_UnsupportedQuery' },
+    );
+    await assert.rejects(client.api(`/groups/${top.id}/members/microsoft.graph.user`).post({}), {
+      statusCode: 405,
     });
   });
 });

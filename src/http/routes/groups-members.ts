@@ -26,6 +26,7 @@ import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
 import { readMembers } from './devices-permissions.js';
 import { registerMemberReferenceRoutes } from './groups-member-refs.js';
+import { refuseUnheldCasts } from './unheld-casts.js';
 import type { GroupRouteDeps } from './groups.js';
 
 interface MemberRow {
@@ -75,6 +76,7 @@ export function registerMemberRoutes(
     read(`${path}/group/$count`, (request, reply, list) =>
       sendCount(request, reply, groupSpec, groupMembers(list)),
     );
+    refuseUnheldCasts(server, path, readMembers);
   }
   registerMemberReferenceRoutes(server, deps, `${groupsPath}/:id/members`);
 }

@@ -14,6 +14,7 @@ import { sendCollection, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
+import { refuseUnheldCasts } from './unheld-casts.js';
 
 export interface MemberOfRoutes {
   readonly db: Db;
@@ -53,6 +54,7 @@ export function registerMemberOfRoutes(server: GraphServer, routes: MemberOfRout
     for (const countPath of [`${path}/$count`, `${path}/group/$count`]) {
       read(countPath, ({ request, reply, base }) => sendCount(request, reply, groupSpec, base));
     }
+    refuseUnheldCasts(server, path, routes.permissions);
   }
 }
 
