@@ -9,6 +9,7 @@ import {
   type PackageCandidate,
   type PackageSource,
 } from './group-package-files.js';
+import { fileErrorReason } from './file-error-reason.js';
 import type { ImportIssue } from './import-packages.js';
 
 export interface FoundPackages {
@@ -71,7 +72,7 @@ export async function findPackagesOnDisk(paths: readonly string[]): Promise<Foun
     try {
       found = await candidatesAt(path);
     } catch (error) {
-      failed.push({ file: path, reason: unreadable(error) });
+      failed.push({ file: path, reason: fileErrorReason(error) });
       continue;
     }
 
@@ -85,13 +86,4 @@ export async function findPackagesOnDisk(paths: readonly string[]): Promise<Foun
   }
 
   return { candidates, failed };
-}
-
-function unreadable(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-
-  return error instanceof Error ? error.message : String(error);
 }

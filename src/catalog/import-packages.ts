@@ -4,6 +4,7 @@ import { InfReadError, readInf } from '../inf/index.js';
 import type { Architecture, InfDocument } from '../inf/types.js';
 import type { Store } from '../store/store.js';
 import { savePackage } from './catalog-repo.js';
+import { fileErrorReason } from './file-error-reason.js';
 import { baseNameOf, type PackageCandidate } from './group-package-files.js';
 import { packageFromInf } from './package-from-inf.js';
 import { packageIdOf, type PackageFile } from './package-id.js';
@@ -149,11 +150,5 @@ function variantsOf(bytes: Uint8Array, architectures: readonly Architecture[]): 
 function reasonOf(error: unknown): string {
   if (error instanceof InfReadError) return error.message;
 
-  const code = (error as { code?: unknown }).code;
-
-  if (code === 'ENOENT') return 'the file no longer exists';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-
-  return error instanceof Error ? error.message : String(error);
+  return fileErrorReason(error, 'the file no longer exists');
 }

@@ -57,7 +57,15 @@ describe('drivergraph inf show', () => {
     const { exitCode, err } = await run(t, `${fixture}.missing`);
 
     assert.equal(exitCode, 1);
-    assert.match(err, /cannot read/);
+    assert.match(err, /cannot read .*contoso-net\.inf\.missing: no such file or folder$/m);
+  });
+
+  test('a folder is refused in words: inf show reads one file', async (t) => {
+    const folder = fileURLToPath(new URL('../fixtures/inf/', import.meta.url));
+    const { exitCode, err } = await run(t, folder);
+
+    assert.equal(exitCode, 1);
+    assert.match(err, /cannot read .*inf\/?: is a folder, not a file$/m);
   });
 
   test('bad usage exits with 2', async (t) => {

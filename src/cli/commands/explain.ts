@@ -9,6 +9,7 @@ import {
   type NodeEvaluation,
 } from '../../applicability/index.js';
 import { formatNodeEvaluation } from '../../applicability/format-evaluation.js';
+import { fileErrorReason } from '../../catalog/file-error-reason.js';
 import { packageFromInf } from '../../catalog/package-from-inf.js';
 import { packageIdOf } from '../../catalog/package-id.js';
 import type { CatalogMatchRow, CatalogPackage } from '../../catalog/types.js';
@@ -40,7 +41,7 @@ async function loadReport(file: string): Promise<DeviceReport> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new UnreadableInput(`cannot read ${file}: ${(error as Error).message}`);
+    throw new UnreadableInput(`cannot read ${file}: ${fileErrorReason(error)}`);
   }
 
   const validation = validateReport(parsed);
@@ -59,7 +60,7 @@ async function loadInf(file: string, arch: ReportedOs['architecture']): Promise<
     bytes = await readFile(file);
     files = await readdir(dirname(file));
   } catch (error) {
-    throw new UnreadableInput(`cannot read ${file}: ${(error as Error).message}`);
+    throw new UnreadableInput(`cannot read ${file}: ${fileErrorReason(error)}`);
   }
 
   const infName = basename(file).toLowerCase();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
 import type { Command } from 'commander';
+import { fileErrorReason } from '../../catalog/file-error-reason.js';
 import type { Architecture, InfDocument, InfModel } from '../../inf/types.js';
 import { InfReadError, readInf } from '../../inf/index.js';
 import { envOption } from '../env-option.js';
@@ -79,7 +80,7 @@ async function show(file: string, options: ShowOptions): Promise<void> {
 
     if (!known) throw error;
 
-    console.error(`drivergraph: cannot read ${file}: ${(error as Error).message}`);
+    console.error(`drivergraph: cannot read ${file}: ${fileErrorReason(error)}`);
     process.exitCode = 1;
 
     return;
