@@ -43,8 +43,9 @@ export const errorCatalogue = {
   ),
   countNeedsEventualConsistency: entry(
     400,
-    'Request_BadRequest',
-    '$count is not currently supported.',
+    'Request_UnsupportedQuery',
+    "Raw count (/$count) is not supported because the 'ConsistencyLevel:eventual' header is " +
+      'missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information',
   ),
   searchNeedsEventualConsistency: entry(
     400,

@@ -1,7 +1,8 @@
 // Graph counts and searches directory objects from an index that may lag behind writes, and so
 // answers `/$count` and `$search` on them only to callers that say they accept that, with the
-// header `ConsistencyLevel: eventual`. Routes that serve directory objects are marked with
-// `config.eventualQueries`; a client that forgets the header fails here as it would on Graph.
+// header `ConsistencyLevel: eventual`. `$count=true` it takes from anyone, but leaves the count
+// out of the page unless the header is sent. Routes that serve directory objects are marked with
+// `config.eventualQueries`; a client that forgets the header sees here what it would on Graph.
 import type { FastifyRequest } from 'fastify';
 import { graphError } from '../graph/errors.js';
 
@@ -16,6 +17,14 @@ export function checkEventualConsistency(request: FastifyRequest): void {
   if ('$search' in query || 'search' in query) {
     throw graphError('searchNeedsEventualConsistency', {});
   }
+}
+
+/** Whether a page asked for with `$count=true` carries its `@odata.count`. */
+export function answersInlineCount(request: FastifyRequest): boolean {
+  return (
+    !request.routeOptions.config.eventualQueries ||
+    acceptsEventual(request.headers.consistencylevel)
+  );
 }
 
 function acceptsEventual(header: string | string[] | undefined): boolean {

@@ -14,6 +14,7 @@ import {
   type QueryOptions,
   type RawQuery,
 } from '../graph/odata/index.js';
+import { answersInlineCount } from './eventual-consistency.js';
 
 type Json = Record<string, unknown>;
 type Query<DB, TB extends keyof DB, O> = SelectQueryBuilder<DB, TB, O>;
@@ -79,7 +80,7 @@ export async function sendCollection<DB, TB extends keyof DB, O, Row>(
       `${collection.contextPath}${selectSuffix(options.select)}`,
     ),
   };
-  if (options.count)
+  if (options.count && answersInlineCount(request))
     body['@odata.count'] = await countRows(collection.base, options, collection.spec);
   if (page.nextOffset !== null) {
     body['@odata.nextLink'] = buildNextLink(requestUrl(request), options, page.nextOffset);

@@ -39,7 +39,11 @@ describe('advanced directory queries need ConsistencyLevel: eventual', () => {
 
     return true;
   };
-  const countRefused = refusal('Request_BadRequest', '$count is not currently supported.');
+  const countRefused = refusal(
+    'Request_UnsupportedQuery',
+    "Raw count (/$count) is not supported because the 'ConsistencyLevel:eventual' header is " +
+      'missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information',
+  );
   const searchRefused = refusal(
     'Request_UnsupportedQuery',
     'Request with $search query parameter only works through MSGraph with a special request ' +
@@ -74,20 +78,43 @@ describe('advanced directory queries need ConsistencyLevel: eventual', () => {
     assert.equal(found.value.length, 1);
   });
 
-  test('what Graph answers without the header is answered without it', async () => {
-    const counted = (await client.api('/groups').count(true).get()) as Record<string, unknown>;
-    const profiles = await fetch(
-      `${service.url}/beta/deviceManagement/windowsDriverUpdateProfiles/$count`,
-      {
-        headers: {
-          authorization: `Bearer ${await service.token(tenantA, {
-            scopes: ['DeviceManagementConfiguration.Read.All'],
-          })}`,
-        },
-      },
-    );
+  test('$count=true without the header is answered, but the page carries no count', async () => {
+    const plain = (await client.api('/groups').count(true).get()) as Record<string, unknown>;
+    const members = (await client.api(`/groups/${groupId}/members`).count(true).get()) as Record<
+      string,
+      unknown
+    >;
+    const eventual = (await client
+      .api('/groups')
+      .header('ConsistencyLevel', 'eventual')
+      .count(true)
+      .get()) as Record<string, unknown>;
 
-    assert.equal(counted['@odata.count'], 1);
-    assert.equal(profiles.status, 200);
+    assert.equal((plain.value as unknown[]).length, 1);
+    assert.equal('@odata.count' in plain, false);
+    assert.deepEqual(members.value, []);
+    assert.equal('@odata.count' in members, false);
+    assert.equal(eventual['@odata.count'], 1);
+  });
+
+  test('a malformed $count is refused without the header too', async () => {
+    await assert.rejects(client.api('/groups').query('$count=maybe').get(), { statusCode: 400 });
+  });
+
+  test('Intune collections, which are not directory objects, count without the header', async () => {
+    const headers = {
+      authorization: `Bearer ${await service.token(tenantA, {
+        scopes: ['DeviceManagementConfiguration.Read.All'],
+      })}`,
+    };
+    const profilesUrl = `${service.url}/beta/deviceManagement/windowsDriverUpdateProfiles`;
+    const counted = await fetch(`${profilesUrl}/$count`, { headers });
+    const page = (await (await fetch(`${profilesUrl}?$count=true`, { headers })).json()) as Record<
+      string,
+      unknown
+    >;
+
+    assert.equal(counted.status, 200);
+    assert.equal(page['@odata.count'], 0);
   });
 });

@@ -88,6 +88,7 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
       .filter(`startswith(operatingSystem, 'Windows IoT')`)
       .select(['id', 'displayName'])
       .count(true)
+      .header('ConsistencyLevel', 'eventual')
       .get()) as Listed;
 
     assert.deepEqual(ids(filtered), [kiosk.id]);

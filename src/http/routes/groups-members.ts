@@ -20,6 +20,7 @@ import {
 import type { DeviceTable, GroupTable } from '../../store/schema.js';
 import type { Db } from '../../store/store.js';
 import { addRoute, type RouteSpec } from '../add-route.js';
+import { answersInlineCount } from '../eventual-consistency.js';
 import { metadataUrl, sendCollection, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
@@ -154,7 +155,7 @@ async function sendMembers(
     '@odata.context': metadataUrl(baseUrl, version, 'directoryObjects'),
   };
 
-  if (options.count) {
+  if (options.count && answersInlineCount(request)) {
     const counted = await countQuery(base, options, memberSpec).executeTakeFirst();
     body['@odata.count'] = Number((counted as { count?: number | string })?.count ?? 0);
   }
