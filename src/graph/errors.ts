@@ -53,6 +53,18 @@ export const errorCatalogue = {
     'Request with $search query parameter only works through MSGraph with a special request ' +
       "header: 'ConsistencyLevel: eventual'",
   ),
+  operatorNeedsAdvancedQuery: entry(
+    400,
+    'Request_UnsupportedQuery',
+    "Operator '{operator}' is not supported because the required parameters might be missing. " +
+      'Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to ' +
+      'https://aka.ms/graph-docs/advanced-queries for more information',
+  ),
+  sortNeedsAdvancedQuery: entry(
+    400,
+    'Request_UnsupportedQuery',
+    'Sorting not supported for current query.',
+  ),
   castNotHeld: entry(
     400,
     'Request_UnsupportedQuery',

@@ -1,10 +1,19 @@
-// Graph counts and searches directory objects from an index that may lag behind writes, and so
-// answers `/$count` and `$search` on them only to callers that say they accept that, with the
-// header `ConsistencyLevel: eventual`. `$count=true` it takes from anyone, but leaves the count
-// out of the page unless the header is sent. Routes that serve directory objects are marked with
-// `config.eventualQueries`; a client that forgets the header sees here what it would on Graph.
+// Graph answers some queries on directory objects only from an index that may lag behind writes,
+// and only to callers that say they accept that, with the header `ConsistencyLevel: eventual`:
+// - `/$count` and `$search` need the header;
+// - `$count=true` is taken from anyone, but the page carries its count only with the header;
+// - the advanced queries (`ne`, `not` or `endsWith` in `$filter`, `$filter` with `$orderby`, and
+//   sorting by most properties) need the header and `$count=true` both.
+// Routes that serve directory objects are marked with `config.eventualQueries`; a client that
+// leaves these out sees here what it would on Graph.
 import type { FastifyRequest } from 'fastify';
 import { graphError } from '../graph/errors.js';
+import type { BoundFilter, EntitySpec, QueryOptions } from '../graph/odata/index.js';
+
+// Graph's directory sorts these without the advanced query parameters; any other sort needs them.
+const sortableByDefault: Readonly<Record<string, readonly string[]>> = {
+  'microsoft.graph.group': ['displayName'],
+};
 
 export function checkEventualConsistency(request: FastifyRequest): void {
   if (!request.routeOptions.config.eventualQueries) return;
@@ -25,6 +34,40 @@ export function answersInlineCount(request: FastifyRequest): boolean {
     !request.routeOptions.config.eventualQueries ||
     acceptsEventual(request.headers.consistencylevel)
   );
+}
+
+/** Refuses a page of directory objects that only an advanced query may ask for. */
+export function checkAdvancedQuery(
+  request: FastifyRequest,
+  options: QueryOptions,
+  spec: EntitySpec,
+): void {
+  if (!request.routeOptions.config.eventualQueries) return;
+  if (options.count && acceptsEventual(request.headers.consistencylevel)) return;
+
+  const operator = options.filter === null ? null : advancedOperatorIn(options.filter);
+  if (operator !== null) throw graphError('operatorNeedsAdvancedQuery', { operator });
+
+  if (options.orderBy.length === 0) return;
+  const plain = sortableByDefault[spec.instanceOf[0] ?? ''] ?? [];
+  const sortsByDefault = options.orderBy.every((key) => plain.includes(key.path));
+  if (options.filter !== null || !sortsByDefault) throw graphError('sortNeedsAdvancedQuery', {});
+}
+
+function advancedOperatorIn(filter: BoundFilter): string | null {
+  switch (filter.kind) {
+    case 'and':
+    case 'or':
+      return advancedOperatorIn(filter.left) ?? advancedOperatorIn(filter.right);
+    case 'not':
+      return 'not';
+    case 'compare':
+      return filter.op === 'ne' ? 'ne' : null;
+    case 'match':
+      return filter.fn === 'endswith' ? 'endsWith' : null;
+    default:
+      return null;
+  }
 }
 
 function acceptsEventual(header: string | string[] | undefined): boolean {

@@ -14,7 +14,7 @@ import {
   type QueryOptions,
   type RawQuery,
 } from '../graph/odata/index.js';
-import { answersInlineCount } from './eventual-consistency.js';
+import { answersInlineCount, checkAdvancedQuery } from './eventual-consistency.js';
 
 type Json = Record<string, unknown>;
 type Query<DB, TB extends keyof DB, O> = SelectQueryBuilder<DB, TB, O>;
@@ -66,6 +66,7 @@ export async function sendCollection<DB, TB extends keyof DB, O, Row>(
   collection: CollectionRequest<DB, TB, O, Row>,
 ): Promise<void> {
   const options = parseQueryOptions(request.query as RawQuery, collection.spec, 'collection');
+  checkAdvancedQuery(request, options, collection.spec);
   const query = applyQueryOptions(collection.base.selectAll(), options, collection.spec);
   const page = takePage((await query.execute()) as Row[], options.page);
   const items =

@@ -118,3 +118,102 @@ describe('advanced directory queries need ConsistencyLevel: eventual', () => {
     assert.equal(page['@odata.count'], 0);
   });
 });
+
+describe('advanced queries on directory objects need the header and $count=true', () => {
+  let service: TestService;
+  let client: Client;
+  let groupId: string;
+
+  before(async () => {
+    service = await startTestService();
+    client = graphClient(
+      service.url,
+      await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
+    );
+    for (const name of ['Pilot ring', 'Broad ring']) {
+      const group = (await client.api('/groups').post({
+        displayName: name,
+        mailEnabled: false,
+        mailNickname: name.replace(/\W/g, ''),
+        securityEnabled: true,
+      })) as { id: string };
+      groupId = group.id;
+    }
+  });
+  after(() => service.dispose());
+
+  const operatorRefused = (operator: string) => ({
+    statusCode: 400,
+    code: 'Request_UnsupportedQuery',
+    message:
+      `Operator '${operator}' is not supported because the required parameters might be ` +
+      'missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. ' +
+      'Refer to https://aka.ms/graph-docs/advanced-queries for more information',
+  });
+  const sortRefused = {
+    statusCode: 400,
+    code: 'Request_UnsupportedQuery',
+    message: 'Sorting not supported for current query.',
+  };
+  const advanced = (path: string) =>
+    client.api(path).header('ConsistencyLevel', 'eventual').count(true);
+  const names = (page: unknown) =>
+    (page as { value: { displayName: string }[] }).value.map((group) => group.displayName);
+
+  test('ne, not and endsWith in $filter are refused without them', async () => {
+    const cases = [
+      ["/groups?$filter=displayName ne 'Pilot ring'", 'ne'],
+      ["/groups?$filter=not startswith(displayName,'Pilot')", 'not'],
+      ["/devices?$filter=endswith(displayName,'-01')", 'endsWith'],
+      [`/groups/${groupId}/members?$filter=displayName ne null`, 'ne'],
+    ] as const;
+    for (const [path, operator] of cases) {
+      await assert.rejects(client.api(path).get(), operatorRefused(operator), path);
+      await assert.rejects(
+        client.api(path).header('ConsistencyLevel', 'eventual').get(),
+        operatorRefused(operator),
+        `${path} with the header alone`,
+      );
+    }
+  });
+
+  test('sorting is refused with a $filter, or by anything but a group displayName', async () => {
+    const ordered = await client.api('/groups').orderby('displayName').get();
+
+    assert.deepEqual(names(ordered), ['Broad ring', 'Pilot ring']);
+    for (const path of [
+      "/groups?$filter=startswith(displayName,'P')&$orderby=displayName",
+      '/groups?$orderby=createdDateTime',
+      '/devices?$orderby=displayName',
+      `/groups/${groupId}/members?$orderby=displayName`,
+    ]) {
+      await assert.rejects(client.api(path).get(), sortRefused, path);
+    }
+  });
+
+  test('with the header and $count=true, each is answered', async () => {
+    const notPilot = await advanced('/groups').filter("displayName ne 'Pilot ring'").get();
+    const notStarting = await advanced('/groups')
+      .filter("not startswith(displayName,'Broad')")
+      .get();
+    const sorted = await advanced('/groups')
+      .filter("endswith(displayName,'ring')")
+      .orderby('displayName desc')
+      .get();
+
+    assert.deepEqual(names(notPilot), ['Broad ring']);
+    assert.deepEqual(names(notStarting), ['Pilot ring']);
+    assert.deepEqual(names(sorted), ['Pilot ring', 'Broad ring']);
+    assert.equal((sorted as Record<string, unknown>)['@odata.count'], 2);
+  });
+
+  test('a /$count segment is itself the $count an advanced filter needs', async () => {
+    const count = await client
+      .api('/groups/$count')
+      .header('ConsistencyLevel', 'eventual')
+      .filter("displayName ne 'Pilot ring'")
+      .get();
+
+    assert.equal(String(count), '1');
+  });
+});
