@@ -217,3 +217,54 @@ describe('advanced queries on directory objects need the header and $count=true'
     assert.equal(String(count), '1');
   });
 });
+
+describe('in a $batch, ConsistencyLevel goes on the batched request', () => {
+  let service: TestService;
+  let client: Client;
+
+  before(async () => {
+    service = await startTestService();
+    client = graphClient(
+      service.url,
+      await service.token(tenantA, { scopes: ['Group.ReadWrite.All'] }),
+    );
+    await client.api('/groups').post({
+      displayName: 'Pilot ring',
+      mailEnabled: false,
+      mailNickname: 'pilotring',
+      securityEnabled: true,
+    });
+  });
+  after(() => service.dispose());
+
+  test('each batched request is judged by its own headers', async () => {
+    const batch = (await client.api('/$batch').post({
+      requests: [
+        { id: 'bare', method: 'GET', url: '/groups/$count' },
+        {
+          id: 'eventual',
+          method: 'GET',
+          url: '/groups/$count',
+          headers: { ConsistencyLevel: 'eventual' },
+        },
+        {
+          id: 'advanced',
+          method: 'GET',
+          url: "/groups?$filter=displayName ne 'x'&$count=true",
+          headers: { ConsistencyLevel: 'eventual' },
+        },
+      ],
+    })) as { responses: { id: string; status: number; body: unknown }[] };
+    const byId = new Map(batch.responses.map((response) => [response.id, response]));
+
+    assert.equal(byId.get('bare')?.status, 400);
+    assert.equal(
+      (byId.get('bare')?.body as { error: { code: string } }).error.code,
+      'Request_UnsupportedQuery',
+    );
+    assert.equal(byId.get('eventual')?.status, 200);
+    assert.equal(String(byId.get('eventual')?.body), '1');
+    assert.equal(byId.get('advanced')?.status, 200);
+    assert.equal((byId.get('advanced')?.body as Record<string, unknown>)['@odata.count'], 1);
+  });
+});
