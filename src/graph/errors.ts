@@ -41,6 +41,7 @@ export const errorCatalogue = {
     'One or more added object references already exist for the following modified properties: ' +
       "'members'.",
   ),
+  skipNotSupported: entry(400, 'Request_BadRequest', "'$skip' is not supported by the service."),
   countNeedsEventualConsistency: entry(
     400,
     'Request_UnsupportedQuery',

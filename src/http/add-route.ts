@@ -6,8 +6,8 @@ export interface RouteSpec {
   readonly url: string;
   /** Any one admits the caller; an empty list means the route is public. */
   readonly permissions: readonly string[];
-  /** Directory objects: `/$count` and `$search` need `ConsistencyLevel: eventual`. */
-  readonly eventualQueries?: boolean;
+  /** Serves directory objects, queried as Graph's directory is (see directory-queries.ts). */
+  readonly directoryQueries?: boolean;
   readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -19,7 +19,7 @@ export function addRoute(server: GraphServer, spec: RouteSpec): void {
     url: spec.url,
     config: {
       ...(spec.permissions.length > 0 ? { permissions: spec.permissions } : {}),
-      ...(spec.eventualQueries ? { eventualQueries: true } : {}),
+      ...(spec.directoryQueries ? { directoryQueries: true } : {}),
     },
     handler: spec.handler,
   });

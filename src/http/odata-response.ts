@@ -14,7 +14,7 @@ import {
   type QueryOptions,
   type RawQuery,
 } from '../graph/odata/index.js';
-import { answersInlineCount, checkAdvancedQuery } from './eventual-consistency.js';
+import { answersInlineCount, checkAdvancedQuery } from './directory-queries.js';
 
 type Json = Record<string, unknown>;
 type Query<DB, TB extends keyof DB, O> = SelectQueryBuilder<DB, TB, O>;

@@ -19,8 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Any one of these permissions admits the caller; absent means no token is needed. */
     permissions?: readonly string[];
-    /** Directory objects: `/$count` and `$search` need `ConsistencyLevel: eventual`. */
-    eventualQueries?: boolean;
+    /** Serves directory objects, queried as Graph's directory is (directory-queries.ts). */
+    directoryQueries?: boolean;
   }
 }
 

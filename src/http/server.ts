@@ -16,7 +16,7 @@ import { requirePermission } from '../identity/index.js';
 import { checkBodyEncoding } from './body-encoding.js';
 import { answerClientError } from './client-error.js';
 import { errorEnvelope, toGraphError } from './error-envelope.js';
-import { checkEventualConsistency } from './eventual-consistency.js';
+import { checkDirectoryRequest } from './directory-queries.js';
 import { normalizeGraphUrl } from './graph-path.js';
 import { parseJsonBody } from './json-body.js';
 import { acceptedClientRequestId } from './request-ids.js';
@@ -129,7 +129,7 @@ export function createGraphServer(deps: ServerDeps): GraphServer {
     request.log = request.log.child({ tenant: principal.tenantId });
     if (permissions) requirePermission(principal, permissions);
   });
-  app.addHook('onRequest', async (request) => checkEventualConsistency(request));
+  app.addHook('onRequest', async (request) => checkDirectoryRequest(request));
   // After the token is checked, before the body is read.
   app.addHook('preParsing', async (request, _reply, payload) => {
     checkBodyEncoding(request.headers);

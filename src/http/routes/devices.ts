@@ -46,7 +46,7 @@ function registerVersion(
     method: 'GET',
     url: path,
     permissions: readDevices,
-    eventualQueries: true,
+    directoryQueries: true,
     handler: (request, reply) =>
       sendCollection(request, reply, {
         spec: deviceSpec,
@@ -60,7 +60,7 @@ function registerVersion(
     method: 'GET',
     url: `${path}/$count`,
     permissions: readDevices,
-    eventualQueries: true,
+    directoryQueries: true,
     handler: (request, reply) =>
       sendCount(request, reply, deviceSpec, devicesOf(db, tenantOf(request))),
   });

@@ -20,7 +20,7 @@ import {
 import type { DeviceTable, GroupTable } from '../../store/schema.js';
 import type { Db } from '../../store/store.js';
 import { addRoute, type RouteSpec } from '../add-route.js';
-import { answersInlineCount, checkAdvancedQuery } from '../eventual-consistency.js';
+import { answersInlineCount, checkAdvancedQuery } from '../directory-queries.js';
 import { metadataUrl, sendCollection, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
@@ -93,7 +93,7 @@ function listRoute(
     method: 'GET',
     url,
     permissions: readMembers,
-    eventualQueries: true,
+    directoryQueries: true,
     handler: async (request, reply) => {
       const tenantId = principalOf(request).tenantId;
       const groupId = guidParam(request, 'id', 'group');

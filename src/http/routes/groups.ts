@@ -45,7 +45,7 @@ function registerVersion(server: GraphServer, deps: GroupRouteDeps, path: string
     method: 'GET',
     url: path,
     permissions: readGroups,
-    eventualQueries: true,
+    directoryQueries: true,
     handler: (request, reply) =>
       sendCollection(request, reply, {
         spec: groupSpec,
@@ -59,7 +59,7 @@ function registerVersion(server: GraphServer, deps: GroupRouteDeps, path: string
     method: 'GET',
     url: `${path}/$count`,
     permissions: readGroups,
-    eventualQueries: true,
+    directoryQueries: true,
     handler: (request, reply) =>
       sendCount(request, reply, groupSpec, groupsOf(db, tenantOf(request))),
   });

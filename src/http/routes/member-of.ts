@@ -40,7 +40,7 @@ export function registerMemberOfRoutes(server: GraphServer, routes: MemberOfRout
         method: 'GET',
         url,
         permissions: routes.permissions,
-        eventualQueries: true,
+        directoryQueries: true,
         handler: async (request, reply) => {
           const tenantId = principalOf(request).tenantId;
           const id = guidParam(request, 'id', routes.kind);

@@ -268,3 +268,44 @@ describe('in a $batch, ConsistencyLevel goes on the batched request', () => {
     assert.equal((byId.get('advanced')?.body as Record<string, unknown>)['@odata.count'], 1);
   });
 });
+
+describe('the directory never skips', () => {
+  let service: TestService;
+  let client: Client;
+
+  before(async () => {
+    service = await startTestService();
+    client = graphClient(
+      service.url,
+      await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
+    );
+  });
+  after(() => service.dispose());
+
+  test("$skip on devices, groups and member lists is Graph's 400; other lists still skip", async () => {
+    const refusal = {
+      statusCode: 400,
+      code: 'Request_BadRequest',
+      message: "'$skip' is not supported by the service.",
+    };
+    const group = (await client.api('/groups').post({
+      displayName: 'Skip ring',
+      mailEnabled: false,
+      mailNickname: 'skipring',
+      securityEnabled: true,
+    })) as { id: string };
+
+    for (const path of ['/devices', '/groups', `/groups/${group.id}/transitiveMembers`]) {
+      await assert.rejects(client.api(path).skip(1).get(), refusal, path);
+    }
+    const profiles = graphClient(
+      service.url,
+      await service.token(tenantA, { scopes: ['DeviceManagementConfiguration.Read.All'] }),
+    );
+    const skipped = (await profiles
+      .api('/deviceManagement/windowsDriverUpdateProfiles')
+      .skip(1)
+      .get()) as { value: unknown[] };
+    assert.deepEqual(skipped.value, []);
+  });
+});

@@ -1,10 +1,12 @@
-// Graph answers some queries on directory objects only from an index that may lag behind writes,
-// and only to callers that say they accept that, with the header `ConsistencyLevel: eventual`:
+// Graph's directory takes fewer query options than its other collections. It never skips
+// (`$skip`; clients page by `@odata.nextLink`), and it answers some queries only from an index
+// that may lag behind writes, to callers that say they accept that with the header
+// `ConsistencyLevel: eventual`:
 // - `/$count` and `$search` need the header;
 // - `$count=true` is taken from anyone, but the page carries its count only with the header;
 // - the advanced queries (`ne`, `not` or `endsWith` in `$filter`, `$filter` with `$orderby`, and
 //   sorting by most properties) need the header and `$count=true` both.
-// Routes that serve directory objects are marked with `config.eventualQueries`; a client that
+// Routes that serve directory objects are marked with `config.directoryQueries`; a client that
 // leaves these out sees here what it would on Graph.
 import type { FastifyRequest } from 'fastify';
 import { graphError } from '../graph/errors.js';
@@ -15,14 +17,16 @@ const sortableByDefault: Readonly<Record<string, readonly string[]>> = {
   'microsoft.graph.group': ['displayName'],
 };
 
-export function checkEventualConsistency(request: FastifyRequest): void {
-  if (!request.routeOptions.config.eventualQueries) return;
+export function checkDirectoryRequest(request: FastifyRequest): void {
+  if (!request.routeOptions.config.directoryQueries) return;
+
+  const query = request.query as Record<string, unknown>;
+  if ('$skip' in query || 'skip' in query) throw graphError('skipNotSupported', {});
   if (acceptsEventual(request.headers.consistencylevel)) return;
 
   if (request.routeOptions.url?.endsWith('/$count')) {
     throw graphError('countNeedsEventualConsistency', {});
   }
-  const query = request.query as Record<string, unknown>;
   if ('$search' in query || 'search' in query) {
     throw graphError('searchNeedsEventualConsistency', {});
   }
@@ -31,7 +35,7 @@ export function checkEventualConsistency(request: FastifyRequest): void {
 /** Whether a page asked for with `$count=true` carries its `@odata.count`. */
 export function answersInlineCount(request: FastifyRequest): boolean {
   return (
-    !request.routeOptions.config.eventualQueries ||
+    !request.routeOptions.config.directoryQueries ||
     acceptsEventual(request.headers.consistencylevel)
   );
 }
@@ -42,7 +46,7 @@ export function checkAdvancedQuery(
   options: QueryOptions,
   spec: EntitySpec,
 ): void {
-  if (!request.routeOptions.config.eventualQueries) return;
+  if (!request.routeOptions.config.directoryQueries) return;
   if (options.count && acceptsEventual(request.headers.consistencylevel)) return;
 
   const operator = options.filter === null ? null : advancedOperatorIn(options.filter);
