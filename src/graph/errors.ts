@@ -54,6 +54,12 @@ export const errorCatalogue = {
     'Request with $search query parameter only works through MSGraph with a special request ' +
       "header: 'ConsistencyLevel: eventual'",
   ),
+  filterClauseNotSupported: entry(
+    400,
+    'Request_UnsupportedQuery',
+    "Unsupported or invalid query filter clause specified for property '{property}' of " +
+      "resource '{resource}'.",
+  ),
   operatorNeedsAdvancedQuery: entry(
     400,
     'Request_UnsupportedQuery',

@@ -4,13 +4,15 @@
 // `ConsistencyLevel: eventual`:
 // - `/$count` and `$search` need the header;
 // - `$count=true` is taken from anyone, but the page carries its count only with the header;
-// - the advanced queries (`ne`, `not` or `endsWith` in `$filter`, `$filter` with `$orderby`, and
-//   sorting by most properties) need the header and `$count=true` both.
+// - the advanced queries (`ne` or `not` in `$filter`, `$filter` with `$orderby`, and sorting by
+//   most properties) need the header and `$count=true` both.
+// Some filters it takes on no terms at all (directory-filter-rules.ts).
 // Routes that serve directory objects are marked with `config.directoryQueries`; a client that
 // leaves these out sees here what it would on Graph.
 import type { FastifyRequest } from 'fastify';
 import { graphError } from '../graph/errors.js';
-import type { BoundFilter, EntitySpec, QueryOptions } from '../graph/odata/index.js';
+import type { EntitySpec, QueryOptions } from '../graph/odata/index.js';
+import { advancedOperatorIn, refusedClauseColumn } from './directory-filter-rules.js';
 
 // Graph's directory sorts these without the advanced query parameters; any other sort needs them.
 const sortableByDefault: Readonly<Record<string, readonly string[]>> = {
@@ -40,14 +42,27 @@ export function answersInlineCount(request: FastifyRequest): boolean {
   );
 }
 
-/** Refuses a page of directory objects that only an advanced query may ask for. */
-export function checkAdvancedQuery(
+/**
+ * Refuses a page of directory objects that asks for a filter Graph's directory never takes, or
+ * for what only an advanced query may ask.
+ */
+export function checkDirectoryQuery(
   request: FastifyRequest,
   options: QueryOptions,
   spec: EntitySpec,
 ): void {
   if (!request.routeOptions.config.directoryQueries) return;
-  if (options.count && acceptsEventual(request.headers.consistencylevel)) return;
+
+  const refused = options.filter === null ? null : refusedClauseColumn(options.filter);
+  if (refused !== null) {
+    throw graphError('filterClauseNotSupported', {
+      property: propertyOfColumn(spec, refused),
+      resource: spec.typeName.charAt(0).toUpperCase() + spec.typeName.slice(1),
+    });
+  }
+  // A `/$count` segment is itself the count an advanced query asks for.
+  const counted = options.count || request.routeOptions.url?.endsWith('/$count') === true;
+  if (counted && acceptsEventual(request.headers.consistencylevel)) return;
 
   const operator = options.filter === null ? null : advancedOperatorIn(options.filter);
   if (operator !== null) throw graphError('operatorNeedsAdvancedQuery', { operator });
@@ -58,20 +73,10 @@ export function checkAdvancedQuery(
   if (options.filter !== null || !sortsByDefault) throw graphError('sortNeedsAdvancedQuery', {});
 }
 
-function advancedOperatorIn(filter: BoundFilter): string | null {
-  switch (filter.kind) {
-    case 'and':
-    case 'or':
-      return advancedOperatorIn(filter.left) ?? advancedOperatorIn(filter.right);
-    case 'not':
-      return 'not';
-    case 'compare':
-      return filter.op === 'ne' ? 'ne' : null;
-    case 'match':
-      return filter.fn === 'endswith' ? 'endsWith' : null;
-    default:
-      return null;
-  }
+function propertyOfColumn(spec: EntitySpec, column: string): string {
+  const properties = [...spec.properties.values()];
+
+  return properties.find((p) => p.filterable && p.column === column)?.name ?? column;
 }
 
 function acceptsEventual(header: string | string[] | undefined): boolean {

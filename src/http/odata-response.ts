@@ -14,7 +14,7 @@ import {
   type QueryOptions,
   type RawQuery,
 } from '../graph/odata/index.js';
-import { answersInlineCount, checkAdvancedQuery } from './directory-queries.js';
+import { answersInlineCount, checkDirectoryQuery } from './directory-queries.js';
 
 type Json = Record<string, unknown>;
 type Query<DB, TB extends keyof DB, O> = SelectQueryBuilder<DB, TB, O>;
@@ -66,7 +66,7 @@ export async function sendCollection<DB, TB extends keyof DB, O, Row>(
   collection: CollectionRequest<DB, TB, O, Row>,
 ): Promise<void> {
   const options = parseQueryOptions(request.query as RawQuery, collection.spec, 'collection');
-  checkAdvancedQuery(request, options, collection.spec);
+  checkDirectoryQuery(request, options, collection.spec);
   const query = applyQueryOptions(collection.base.selectAll(), options, collection.spec);
   const page = takePage((await query.execute()) as Row[], options.page);
   const items =
@@ -98,6 +98,7 @@ export async function sendCount<DB, TB extends keyof DB, O>(
   base: Query<DB, TB, O>,
 ): Promise<void> {
   const options = parseQueryOptions(request.query as RawQuery, spec, 'collection');
+  checkDirectoryQuery(request, options, spec);
   const count = await countRows(base, options, spec);
   reply.type('text/plain; charset=utf-8').send(String(count));
 }

@@ -20,7 +20,7 @@ import {
 import type { DeviceTable, GroupTable } from '../../store/schema.js';
 import type { Db } from '../../store/store.js';
 import { addRoute, type RouteSpec } from '../add-route.js';
-import { answersInlineCount, checkAdvancedQuery } from '../directory-queries.js';
+import { answersInlineCount, checkDirectoryQuery } from '../directory-queries.js';
 import { metadataUrl, sendCollection, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
@@ -147,7 +147,7 @@ async function sendMembers(
 ): Promise<void> {
   const { db, tenantId } = list;
   const options = parseQueryOptions(request.query as RawQuery, memberSpec, 'collection');
-  checkAdvancedQuery(request, options, memberSpec);
+  checkDirectoryQuery(request, options, memberSpec);
   const base = membersOf(db, tenantId, list.groupId, list.scope);
   const query = applyQueryOptions(base.selectAll(), options, memberSpec);
   const page = takePage((await query.execute()) as MemberRow[], options.page);
