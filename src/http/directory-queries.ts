@@ -44,7 +44,7 @@ export function answersInlineCount(request: FastifyRequest): boolean {
 
 /**
  * Refuses a page of directory objects that asks for a filter Graph's directory never takes, or
- * for what only an advanced query may ask.
+ * for what only an advanced query may ask without the parameters that make it one.
  */
 export function checkDirectoryQuery(
   request: FastifyRequest,
@@ -53,17 +53,28 @@ export function checkDirectoryQuery(
 ): void {
   if (!request.routeOptions.config.directoryQueries) return;
 
-  const refused = options.filter === null ? null : refusedClauseColumn(options.filter);
-  if (refused !== null) {
-    throw graphError('filterClauseNotSupported', {
-      property: propertyOfColumn(spec, refused),
-      resource: spec.typeName.charAt(0).toUpperCase() + spec.typeName.slice(1),
-    });
-  }
+  refuseUnsupportedClause(options, spec);
+  if (!isAdvancedQuery(request, options)) refuseAdvancedOnly(options, spec);
+}
+
+function refuseUnsupportedClause(options: QueryOptions, spec: EntitySpec): void {
+  const column = options.filter === null ? null : refusedClauseColumn(options.filter);
+  if (column === null) return;
+
+  throw graphError('filterClauseNotSupported', {
+    property: propertyOfColumn(spec, column),
+    resource: spec.typeName.charAt(0).toUpperCase() + spec.typeName.slice(1),
+  });
+}
+
+function isAdvancedQuery(request: FastifyRequest, options: QueryOptions): boolean {
   // A `/$count` segment is itself the count an advanced query asks for.
   const counted = options.count || request.routeOptions.url?.endsWith('/$count') === true;
-  if (counted && acceptsEventual(request.headers.consistencylevel)) return;
 
+  return counted && acceptsEventual(request.headers.consistencylevel);
+}
+
+function refuseAdvancedOnly(options: QueryOptions, spec: EntitySpec): void {
   const operator = options.filter === null ? null : advancedOperatorIn(options.filter);
   if (operator !== null) throw graphError('operatorNeedsAdvancedQuery', { operator });
 
