@@ -11,6 +11,7 @@ import type { DeviceReport } from '../src/fleet/report-types.js';
 import { readInf } from '../src/inf/read-inf.js';
 import type { DeviceTable } from '../src/store/schema.js';
 import type { Store } from '../src/store/store.js';
+import { searchTokenColumn } from '../src/graph/odata/search-tokens.js';
 
 export interface FixtureOptions {
   readonly devices: number;
@@ -96,6 +97,7 @@ async function saveDevices(store: Store, reports: Iterable<DeviceReport>, now: D
       id: randomUUID(),
       device_id: report.deviceId,
       display_name: report.deviceName,
+      search_display_name: searchTokenColumn(report.deviceName),
       operating_system: 'Windows',
       operating_system_version: report.os.version,
       approximate_last_sign_in_at: report.reportedDateTime,

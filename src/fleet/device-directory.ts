@@ -6,6 +6,7 @@ import type { DeviceTable } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { DeviceChanges, NewDevice } from './device-body.js';
 import * as repo from './fleet-repo.js';
+import { searchTokenColumn } from '../graph/odata/search-tokens.js';
 
 export class DeviceDirectory {
   constructor(private readonly deps: { readonly store: Store; readonly clock: () => Date }) {}
@@ -23,6 +24,7 @@ export class DeviceDirectory {
       id: randomUUID(),
       device_id: input.deviceId,
       display_name: input.displayName,
+      search_display_name: searchTokenColumn(input.displayName),
       operating_system: input.operatingSystem ?? null,
       operating_system_version: input.operatingSystemVersion ?? null,
       approximate_last_sign_in_at: input.approximateLastSignInDateTime ?? null,
@@ -45,7 +47,10 @@ export class DeviceDirectory {
       if (!(await repo.findDevice(tx, tenantId, id))) throw graphError('notFound', { segment: id });
 
       await repo.updateDevice(tx, tenantId, id, {
-        ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+        ...(changes.displayName !== undefined && {
+          display_name: changes.displayName,
+          search_display_name: searchTokenColumn(changes.displayName),
+        }),
         ...(changes.operatingSystem !== undefined && {
           operating_system: changes.operatingSystem,
         }),

@@ -12,6 +12,7 @@ import {
 import { saveAddressedConfiguration } from './configuration-repo.js';
 import { dropUnusedConfiguration, findDeviceByDeviceId, insertDevice } from './fleet-repo.js';
 import type { DeviceReport } from './report-types.js';
+import { searchTokenColumn } from '../graph/odata/search-tokens.js';
 
 export type ReportOutcome =
   | {
@@ -122,6 +123,7 @@ function fromReportOf(report: DeviceReport, key: string) {
 
   return {
     display_name: report.deviceName,
+    search_display_name: searchTokenColumn(report.deviceName),
     operating_system: 'Windows',
     operating_system_version: report.os.version,
     approximate_last_sign_in_at: reportedAt,

@@ -7,7 +7,7 @@ export const deviceSpec = defineEntity({
   typeName: 'device',
   baseTypes: ['microsoft.graph.directoryObject', 'microsoft.graph.entity'],
   key: 'id',
-  searchable: ['display_name'],
+  tokenSearch: { displayName: 'search_display_name' },
   properties: [
     property('id', 'id', 'guid'),
     property('deviceId', 'device_id', 'guid'),

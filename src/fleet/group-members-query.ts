@@ -40,12 +40,12 @@ export function memberIds(
 export function membersOf(db: Db, tenantId: string, groupId: string, scope: MemberScope) {
   const devices = db
     .selectFrom('devices')
-    .select(['id', sql.lit('device').as('member_type'), 'display_name'])
+    .select(['id', sql.lit('device').as('member_type'), 'display_name', 'search_display_name'])
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', memberIds(db, tenantId, groupId, scope, 'device'));
   const groups = db
     .selectFrom('groups')
-    .select(['id', sql.lit('group').as('member_type'), 'display_name'])
+    .select(['id', sql.lit('group').as('member_type'), 'display_name', 'search_display_name'])
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', memberIds(db, tenantId, groupId, scope, 'group'));
 

@@ -6,6 +6,7 @@ import type { GroupTable } from '../store/schema.js';
 import type { Db, Store } from '../store/store.js';
 import type { GroupChanges, NewGroup } from './group-body.js';
 import * as repo from './group-repo.js';
+import { searchTokenColumn } from '../graph/odata/search-tokens.js';
 
 export class GroupService {
   constructor(private readonly deps: { readonly store: Store; readonly clock: () => Date }) {}
@@ -20,6 +21,8 @@ export class GroupService {
       id: randomUUID(),
       display_name: input.displayName,
       description: input.description ?? null,
+      search_display_name: searchTokenColumn(input.displayName),
+      search_description: searchTokenColumn(input.description ?? null),
       mail_nickname: input.mailNickname,
       security_enabled: 1,
       created_at: this.deps.clock().toISOString(),
@@ -33,8 +36,14 @@ export class GroupService {
     await this.deps.store.transaction(async (tx) => {
       await requireGroup(tx, tenantId, id);
       await repo.updateGroup(tx, tenantId, id, {
-        ...(changes.displayName !== undefined && { display_name: changes.displayName }),
-        ...(changes.description !== undefined && { description: changes.description }),
+        ...(changes.displayName !== undefined && {
+          display_name: changes.displayName,
+          search_display_name: searchTokenColumn(changes.displayName),
+        }),
+        ...(changes.description !== undefined && {
+          description: changes.description,
+          search_description: searchTokenColumn(changes.description),
+        }),
         ...(changes.mailNickname !== undefined && { mail_nickname: changes.mailNickname }),
       });
     });

@@ -8,7 +8,7 @@ export const groupSpec = defineEntity({
   typeName: 'group',
   baseTypes: ['microsoft.graph.directoryObject', 'microsoft.graph.entity'],
   key: 'id',
-  searchable: ['display_name', 'description'],
+  tokenSearch: { displayName: 'search_display_name', description: 'search_description' },
   properties: [
     property('id', 'id', 'guid'),
     property('displayName', 'display_name', 'string'),
@@ -26,7 +26,7 @@ export const groupSpec = defineEntity({
 export const memberSpec = defineEntity({
   typeName: 'directoryObject',
   key: 'id',
-  searchable: ['display_name'],
+  tokenSearch: { displayName: 'search_display_name' },
   properties: [property('id', 'id', 'guid'), property('displayName', 'display_name', 'string')],
 });
 

@@ -82,6 +82,8 @@ export interface DeviceTable {
   /** The device's own id (Graph's `deviceId`), the one its reports and tokens carry. */
   device_id: string;
   display_name: string;
+  /** The tokens of display_name that directory `$search` matches (graph/odata/search-tokens.ts). */
+  search_display_name: string;
   operating_system: string | null;
   operating_system_version: string | null;
   approximate_last_sign_in_at: string | null;
@@ -112,6 +114,9 @@ export interface GroupTable {
   id: string;
   display_name: string;
   description: string | null;
+  /** The tokens that directory `$search` matches (graph/odata/search-tokens.ts). */
+  search_display_name: string;
+  search_description: string | null;
   mail_nickname: string;
   security_enabled: number;
   created_at: string;

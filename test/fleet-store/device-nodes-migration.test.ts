@@ -6,6 +6,7 @@ import { configurationOf } from '../../src/fleet/configuration-of.js';
 import { loadAssignedConfigurations } from '../../src/fleet/fleet-repo-assigned.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { connectSqlite } from '../../src/store/open-sqlite.js';
+import type { DeviceTable } from '../../src/store/schema.js';
 import { reportFor } from './report-fixtures.js';
 
 const tenant = '88888888-8888-4888-8888-888888888888';
@@ -28,20 +29,22 @@ describe('the device nodes migration', () => {
         .execute();
     }
     for (const [position, report] of reports.entries()) {
+      // Before 007 the table has no search column; the database gives it one afterwards.
+      const row: Omit<DeviceTable, 'search_display_name'> = {
+        tenant_id: tenant,
+        id: randomUUID(),
+        device_id: report.deviceId,
+        display_name: report.deviceName,
+        operating_system: 'Windows',
+        operating_system_version: report.os.version,
+        approximate_last_sign_in_at: null,
+        created_at: 'x',
+        configuration_key: addressed[position]!.key,
+        reported_at: report.reportedDateTime,
+      };
       await db
         .insertInto('devices')
-        .values({
-          tenant_id: tenant,
-          id: randomUUID(),
-          device_id: report.deviceId,
-          display_name: report.deviceName,
-          operating_system: 'Windows',
-          operating_system_version: report.os.version,
-          approximate_last_sign_in_at: null,
-          created_at: 'x',
-          configuration_key: addressed[position]!.key,
-          reported_at: report.reportedDateTime,
-        })
+        .values(row as DeviceTable)
         .execute();
     }
 

@@ -61,9 +61,9 @@ describe('advanced directory queries need ConsistencyLevel: eventual', () => {
   });
 
   test('$search without the header is refused as Graph refuses it', async () => {
-    await assert.rejects(client.api('/groups').search('"Pilot"').get(), searchRefused);
+    await assert.rejects(client.api('/groups').search('"displayName:Pilot"').get(), searchRefused);
     await assert.rejects(
-      client.api(`/groups/${groupId}/members`).search('"PC"').get(),
+      client.api(`/groups/${groupId}/members`).search('"displayName:PC"').get(),
       searchRefused,
     );
   });
@@ -72,7 +72,9 @@ describe('advanced directory queries need ConsistencyLevel: eventual', () => {
     const eventual = (path: string) => client.api(path).header('ConsistencyLevel', 'eventual');
 
     const count = (await eventual('/groups/$count').get()) as unknown;
-    const found = (await eventual('/groups').search('"Pilot"').get()) as { value: unknown[] };
+    const found = (await eventual('/groups').search('"displayName:Pilot"').get()) as {
+      value: unknown[];
+    };
 
     assert.equal(String(count), '1');
     assert.equal(found.value.length, 1);
@@ -330,5 +332,106 @@ describe('the directory never skips', () => {
       .skip(1)
       .get()) as { value: unknown[] };
     assert.deepEqual(skipped.value, []);
+  });
+});
+
+describe('directory $search takes Graph\'s "property:text" clauses and matches tokens', () => {
+  let service: TestService;
+  let client: Client;
+  const ids = new Map<string, string>();
+
+  before(async () => {
+    service = await startTestService();
+    client = graphClient(
+      service.url,
+      await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
+    );
+    for (const [name, operatingSystem] of [
+      ['PC-LAPTOP-01', 'Windows'],
+      ['KioskTerminal', 'Windows IoT'],
+      ['Build agent 7', 'Linux'],
+    ]) {
+      const device = (await client.api('/devices').post({
+        accountEnabled: true,
+        alternativeSecurityIds: [],
+        deviceId: crypto.randomUUID(),
+        displayName: name,
+        operatingSystem,
+      })) as { id: string };
+      ids.set(name!, device.id);
+    }
+    for (const [name, description] of [
+      ['Pilot ring', 'First wave of driver updates'],
+      ['Broad ring', null],
+    ]) {
+      const group = (await client.api('/groups').post({
+        displayName: name,
+        mailEnabled: false,
+        mailNickname: name!.replace(/\W/g, ''),
+        securityEnabled: true,
+        ...(description ? { description } : {}),
+      })) as { id: string };
+      ids.set(name!, group.id);
+    }
+  });
+  after(() => service.dispose());
+
+  const search = async (path: string, text: string) => {
+    const page = (await client
+      .api(path)
+      .header('ConsistencyLevel', 'eventual')
+      .search(text)
+      .get()) as { value: { displayName: string }[] };
+
+    return page.value.map((item) => item.displayName).sort();
+  };
+
+  test('a search token matches the start of a name token, not the middle of one', async () => {
+    assert.deepEqual(await search('/devices', '"displayName:laptop"'), ['PC-LAPTOP-01']);
+    assert.deepEqual(await search('/devices', '"displayName:top"'), []);
+    assert.deepEqual(await search('/devices', '"displayName:term"'), ['KioskTerminal']);
+    assert.deepEqual(await search('/devices', '"displayName:pclaptop01"'), ['PC-LAPTOP-01']);
+    assert.deepEqual(await search('/devices', '"displayName:agent Build"'), ['Build agent 7']);
+  });
+
+  test('other string properties match by their start; clauses combine with AND, OR and ()', async () => {
+    assert.deepEqual(await search('/devices', '"operatingSystem:windows"'), [
+      'KioskTerminal',
+      'PC-LAPTOP-01',
+    ]);
+    assert.deepEqual(
+      await search(
+        '/devices',
+        '"operatingSystem:Windows" AND ("displayName:kiosk" OR "displayName:7")',
+      ),
+      ['KioskTerminal'],
+    );
+    assert.deepEqual(await search('/groups', '"description:wave" OR "mailNickname:Broad"'), [
+      'Broad ring',
+      'Pilot ring',
+    ]);
+  });
+
+  test('member lists search their members, and a renamed group is found by its new name', async () => {
+    const pilot = ids.get('Pilot ring')!;
+    await client
+      .api(`/groups/${pilot}/members/$ref`)
+      .post({
+        '@odata.id': `https://graph.microsoft.com/v1.0/devices/${ids.get('KioskTerminal')}`,
+      });
+    await client.api(`/groups/${ids.get('Broad ring')}`).patch({ displayName: 'Everyone else' });
+
+    assert.deepEqual(await search(`/groups/${pilot}/members`, '"displayName:kiosk"'), [
+      'KioskTerminal',
+    ]);
+    assert.deepEqual(await search('/groups', '"displayName:everyone"'), ['Everyone else']);
+    assert.deepEqual(await search('/groups', '"displayName:broad"'), []);
+  });
+
+  test('a bare term, which Graph refuses on directory objects, is a 400', async () => {
+    await assert.rejects(
+      client.api('/devices').header('ConsistencyLevel', 'eventual').search('"laptop"').get(),
+      { statusCode: 400, message: /a clause is "property:text", not "laptop"/ },
+    );
   });
 });

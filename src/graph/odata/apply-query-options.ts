@@ -5,17 +5,38 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kys
 
 import type { EntitySpec } from './entity-spec.js';
 import { compileFilter, escapeLike, likeCondition } from './compile-filter.js';
-import type { PagePlan, QueryOptions } from './query-options.js';
+import type { PagePlan, QueryOptions, SearchExpression } from './query-options.js';
 
 type Query<DB, TB extends keyof DB, O> = SelectQueryBuilder<DB, TB, O>;
 
-function searchCondition(columns: readonly string[], term: string): RawBuilder<SqlBool> {
-  const pattern = `%${escapeLike(term)}%`;
-  const parts = columns.map((column) =>
-    likeCondition({ column, type: 'string', nullable: true }, pattern),
-  );
+function searchCondition(search: SearchExpression, spec: EntitySpec): RawBuilder<SqlBool> {
+  const like = (column: string, pattern: string) =>
+    likeCondition({ column, type: 'string', nullable: true }, pattern);
+  const either = (parts: readonly RawBuilder<SqlBool>[], joint: 'and' | 'or') =>
+    sql<SqlBool>`(${sql.join(parts, sql.raw(` ${joint} `))})`;
 
-  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  switch (search.kind) {
+    case 'term': {
+      const pattern = `%${escapeLike(search.term)}%`;
+      return either(
+        (spec.searchable ?? []).map((column) => like(column, pattern)),
+        'or',
+      );
+    }
+    // Each stored token follows a space, so ` token%` anywhere is a token that begins so.
+    case 'tokens':
+      return either(
+        search.tokens.map((token) => like(search.column, `% ${escapeLike(token)}%`)),
+        'and',
+      );
+    case 'prefix':
+      return like(search.column, `${escapeLike(search.text)}%`);
+    default:
+      return either(
+        [searchCondition(search.left, spec), searchCondition(search.right, spec)],
+        search.kind,
+      );
+  }
 }
 
 /** $filter and $search as WHERE conditions; the count query uses exactly these. */
@@ -25,10 +46,9 @@ export function applyFilter<DB, TB extends keyof DB, O>(
   spec: EntitySpec,
 ): Query<DB, TB, O> {
   const filtered = options.filter ? qb.where(compileFilter(options.filter)) : qb;
-  const columns = spec.searchable ?? [];
-  if (options.search === null || columns.length === 0) return filtered;
+  if (options.search === null) return filtered;
 
-  return filtered.where(searchCondition(columns, options.search));
+  return filtered.where(searchCondition(options.search, spec));
 }
 
 /**

@@ -30,6 +30,11 @@ export interface EntitySpec {
   readonly properties: ReadonlyMap<string, PropertySpec>;
   readonly key: string;
   readonly searchable?: readonly string[];
+  /**
+   * Directory objects take `$search` in Graph's `"property:text"` form instead: these properties
+   * match by the tokens stored in the named columns, other string properties by their start.
+   */
+  readonly tokenSearch?: ReadonlyMap<string, string>;
   readonly expandable?: ReadonlyMap<string, EntitySpec>;
 }
 
@@ -47,6 +52,7 @@ export interface EntityInput {
   readonly key: string;
   readonly properties: readonly PropertyInput[];
   readonly searchable?: readonly string[];
+  readonly tokenSearch?: Readonly<Record<string, string>>;
   readonly expandable?: Readonly<Record<string, EntitySpec>>;
 }
 
@@ -84,6 +90,7 @@ export function defineEntity(input: EntityInput): EntitySpec {
     key: input.key,
     properties: toPropertyMap(input.properties),
     ...(input.searchable ? { searchable: input.searchable } : {}),
+    ...(input.tokenSearch ? { tokenSearch: new Map(Object.entries(input.tokenSearch)) } : {}),
     ...(input.expandable ? { expandable: new Map(Object.entries(input.expandable)) } : {}),
   };
 }

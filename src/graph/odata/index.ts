@@ -13,7 +13,14 @@ export { bindFilter } from './filter-binder.js';
 export { parseFilter } from './filter-parser.js';
 export { compileFilter } from './compile-filter.js';
 export { parseQueryOptions, type QueryTarget, type RawQuery } from './parse-query-options.js';
-export type { ExpandItem, OrderByKey, PagePlan, QueryOptions } from './query-options.js';
+export type {
+  ExpandItem,
+  OrderByKey,
+  PagePlan,
+  QueryOptions,
+  SearchExpression,
+} from './query-options.js';
+export { searchTokenColumn } from './search-tokens.js';
 export {
   applyFilter,
   applyOrderBy,

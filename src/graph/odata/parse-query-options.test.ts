@@ -48,7 +48,7 @@ describe('parseQueryOptions', () => {
       ],
     );
     assert.deepEqual(options.expand, [{ name: 'assignments', select: ['id'] }]);
-    assert.equal(options.search, 'intel');
+    assert.deepEqual(options.search, { kind: 'term', term: 'intel' });
     assert.equal(options.count, true);
     assert.deepEqual(options.page, { offset: 10, size: 5 });
   });

@@ -7,10 +7,11 @@ import { bindFilter } from './filter-binder.js';
 import { optionError } from './option-error.js';
 import { parseFilter } from './filter-parser.js';
 import { queryLimits } from './limits.js';
+import { parseDirectorySearch } from './parse-directory-search.js';
 import { parseOrderBy } from './parse-orderby.js';
 import { parseCount, parseSearch, parseSkip, parseTop } from './parse-scalars.js';
 import { parseExpand, parseSelect } from './parse-select.js';
-import type { QueryOptions } from './query-options.js';
+import type { QueryOptions, SearchExpression } from './query-options.js';
 import { decodeSkipToken, optionsDigest } from './skip-token.js';
 
 export type RawQuery = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -78,7 +79,7 @@ export function parseQueryOptions(
 
   const filterText = text('filter');
   const searchText = text('search');
-  if (searchText !== null && (spec.searchable ?? []).length === 0) {
+  if (searchText !== null && (spec.searchable ?? []).length === 0 && !spec.tokenSearch) {
     unsupported('$search', `on ${spec.typeName}`);
   }
 
@@ -98,7 +99,7 @@ export function parseQueryOptions(
 
   return {
     filter: filterText === null ? null : bindFilter(spec, parseFilter(filterText)),
-    search: searchText === null ? null : parseSearch(searchText),
+    search: searchText === null ? null : searchOf(searchText, spec),
     orderBy: orderByText === null ? [] : parseOrderBy(orderByText, spec),
     select: selectText === null ? null : parseSelect(selectText, spec),
     expand: expandText === null ? [] : parseExpand(expandText, spec),
@@ -108,4 +109,10 @@ export function parseQueryOptions(
     page: { offset, size: top ?? queryLimits.defaultPageSize },
     digest,
   };
+}
+
+function searchOf(text: string, spec: EntitySpec): SearchExpression {
+  if (spec.tokenSearch) return parseDirectorySearch(text, spec);
+
+  return { kind: 'term', term: parseSearch(text) };
 }

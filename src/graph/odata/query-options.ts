@@ -21,9 +21,23 @@ export interface PagePlan {
   readonly size: number;
 }
 
+/**
+ * A parsed `$search`: one term looked for inside any of a collection's searchable columns, or,
+ * in Graph's directory form, clauses that match one column's tokens or its start.
+ */
+export type SearchExpression =
+  | { readonly kind: 'term'; readonly term: string }
+  | { readonly kind: 'tokens'; readonly column: string; readonly tokens: readonly string[] }
+  | { readonly kind: 'prefix'; readonly column: string; readonly text: string }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly left: SearchExpression;
+      readonly right: SearchExpression;
+    };
+
 export interface QueryOptions {
   readonly filter: BoundFilter | null;
-  readonly search: string | null;
+  readonly search: SearchExpression | null;
   readonly orderBy: readonly OrderByKey[];
   /** Property names to return; null returns every property. */
   readonly select: readonly string[] | null;

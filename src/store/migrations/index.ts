@@ -12,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '004-identity': await import('./004-identity.js'),
   '005-throttle-counters': await import('./005-throttle-counters.js'),
   '006-device-nodes': await import('./006-device-nodes.js'),
+  '007-search-tokens': await import('./007-search-tokens.js'),
 };
 
 export const migrationProvider: MigrationProvider = {
