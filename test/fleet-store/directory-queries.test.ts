@@ -414,11 +414,9 @@ describe('directory $search takes Graph\'s "property:text" clauses and matches t
 
   test('member lists search their members, and a renamed group is found by its new name', async () => {
     const pilot = ids.get('Pilot ring')!;
-    await client
-      .api(`/groups/${pilot}/members/$ref`)
-      .post({
-        '@odata.id': `https://graph.microsoft.com/v1.0/devices/${ids.get('KioskTerminal')}`,
-      });
+    await client.api(`/groups/${pilot}/members/$ref`).post({
+      '@odata.id': `https://graph.microsoft.com/v1.0/devices/${ids.get('KioskTerminal')}`,
+    });
     await client.api(`/groups/${ids.get('Broad ring')}`).patch({ displayName: 'Everyone else' });
 
     assert.deepEqual(await search(`/groups/${pilot}/members`, '"displayName:kiosk"'), [
