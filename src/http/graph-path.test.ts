@@ -30,3 +30,14 @@ test('quotes inside a key are unescaped and re-encoded so they cannot break the 
 test('malformed percent-encoding is left for the router to refuse', () => {
   assert.equal(normalizeGraphUrl(`${base}/%E0%A4%A`), `${base}/%E0%A4%A`);
 });
+
+test("an alternate key, name='value', becomes a name=value segment", () => {
+  assert.equal(
+    normalizeGraphUrl("/v1.0/devices(deviceId='6fa60d52-01e7-4b18-8055-4759461fc16b')"),
+    '/v1.0/devices/deviceId=6fa60d52-01e7-4b18-8055-4759461fc16b',
+  );
+  assert.equal(
+    normalizeGraphUrl("/beta/devices(deviceId='a''b%2Fc')"),
+    "/beta/devices/deviceId=a'b%2Fc",
+  );
+});

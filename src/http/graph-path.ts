@@ -1,8 +1,10 @@
 // Graph clients address the same resource several ways. Before routing, every form becomes the
-// plain one: `things('key')` → `things/key`, `microsoft.graph.action` → `action`.
+// plain one: `things('key')` → `things/key`, `microsoft.graph.action` → `action`. An alternate
+// key, `devices(deviceId='key')`, becomes `devices/deviceId=key` for its route to look up.
 
 const keyInParentheses = /^([A-Za-z][A-Za-z0-9]*)\((?:'((?:[^']|'')*)'|([^'()]*))\)$/;
 const qualifiedName = /^microsoft\.graph\.([A-Za-z][A-Za-z0-9]*)$/i;
+const alternateKey = /^([A-Za-z][A-Za-z0-9]*)\(([A-Za-z][A-Za-z0-9]*)='((?:[^']|'')*)'\)$/;
 
 export function normalizeGraphUrl(url: string): string {
   const queryAt = url.indexOf('?');
@@ -18,6 +20,12 @@ function normalizeSegment(raw: string): string {
 
   const qualified = qualifiedName.exec(segment);
   if (qualified) return qualified[1]!;
+
+  const alternate = alternateKey.exec(segment);
+  if (alternate) {
+    const [, name, property, quoted] = alternate;
+    return `${name}/${property}=${encodeURIComponent(quoted!.replace(/''/g, "'"))}`;
+  }
 
   const keyed = keyInParentheses.exec(segment);
   if (!keyed) return raw;

@@ -1,4 +1,5 @@
 // Device objects (Entra devices) under /devices on both /beta and /v1.0.
+import type { FastifyRequest } from 'fastify';
 import { parseDeviceChanges, parseNewDevice } from '../../fleet/device-body.js';
 import type { DeviceDirectory } from '../../fleet/device-directory.js';
 import { deviceJson, deviceSpec } from '../../fleet/device-spec.js';
@@ -7,9 +8,9 @@ import type { DeviceTable } from '../../store/schema.js';
 import type { Db } from '../../store/store.js';
 import { addRoute } from '../add-route.js';
 import { entityOptions, sendCollection, sendCount, sendEntity } from '../odata-response.js';
-import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
+import { deviceObjectId } from './device-key.js';
 import { readDevices, writeDevices } from './devices-permissions.js';
 import { registerMemberOfRoutes } from './member-of.js';
 
@@ -40,7 +41,7 @@ function registerVersion(
 ): void {
   const { db, devices } = deps;
   const tenantOf = (request: Parameters<typeof principalOf>[0]) => principalOf(request).tenantId;
-  const idOf = (request: { params: unknown }) => guidParam(request, 'id', 'device');
+  const idOf = (request: FastifyRequest) => deviceObjectId(db, tenantOf(request), request);
 
   addRoute(server, {
     method: 'GET',
@@ -86,7 +87,7 @@ function registerVersion(
     permissions: readDevices,
     handler: async (request, reply) => {
       const options = entityOptions(request, deviceSpec);
-      const row = await devices.get(tenantOf(request), idOf(request));
+      const row = await devices.get(tenantOf(request), await idOf(request));
       sendEntity(request, reply, { contextPath, json: deviceJson(row), options });
     },
   });
@@ -97,7 +98,11 @@ function registerVersion(
     url: `${path}/:id`,
     permissions: writeDevices,
     handler: async (request, reply) => {
-      await devices.update(tenantOf(request), idOf(request), parseDeviceChanges(request.body));
+      await devices.update(
+        tenantOf(request),
+        await idOf(request),
+        parseDeviceChanges(request.body),
+      );
       reply.code(204).send();
     },
   });
@@ -107,7 +112,7 @@ function registerVersion(
     url: `${path}/:id`,
     permissions: writeDevices,
     handler: async (request, reply) => {
-      await devices.delete(tenantOf(request), idOf(request));
+      await devices.delete(tenantOf(request), await idOf(request));
       reply.code(204).send();
     },
   });
