@@ -1,17 +1,20 @@
-// Request bodies for security groups and for adding a member by reference (`$ref`).
-import {
-  checkProperties,
-  isGuid,
-  readString,
-  requireObject,
-  type JsonObject,
-} from '../graph/body.js';
+// Request bodies for security groups, members bound in them included, and for adding a member
+// by reference (`$ref`).
+import { checkProperties, readString, requireObject, type JsonObject } from '../graph/body.js';
 import { graphError } from '../graph/errors.js';
+import {
+  directoryObjectIdOf,
+  membersBind,
+  ownersBind,
+  readMemberBinds,
+} from './group-member-binds.js';
 
 export interface GroupChanges {
   readonly displayName?: string;
   readonly description?: string | null;
   readonly mailNickname?: string;
+  /** Direct members to add, by object id, from `members@odata.bind`. */
+  readonly members?: readonly string[];
 }
 
 export interface NewGroup extends GroupChanges {
@@ -20,7 +23,7 @@ export interface NewGroup extends GroupChanges {
 }
 
 const typeName = 'group';
-const changeable = ['displayName', 'description', 'mailNickname'];
+const changeable = ['displayName', 'description', 'mailNickname', membersBind, ownersBind];
 const creatable = [...changeable, 'mailEnabled', 'securityEnabled', 'groupTypes'];
 const readOnly = ['id', 'createdDateTime'];
 // Graph's rule for mail nicknames: printable ASCII without these characters.
@@ -76,22 +79,15 @@ export function parseMemberReference(input: unknown): string {
     });
   }
 
-  const reference = body['@odata.id'];
-  const match =
-    typeof reference === 'string'
-      ? /\/(?:directoryObjects|devices|groups)(?:\/|\(')([0-9a-fA-F-]{36})(?:'\))?\/?$/.exec(
-          reference,
-        )
-      : null;
-  const id = match?.[1];
-  if (id === undefined || !isGuid(id)) {
+  const id = directoryObjectIdOf(body['@odata.id']);
+  if (id === null) {
     throw graphError('invalidPropertyValue', {
       property: '@odata.id',
       reason: 'must be the URL of a directory object, ending in directoryObjects/{id}',
     });
   }
 
-  return id.toLowerCase();
+  return id;
 }
 
 function readChanges(body: JsonObject): GroupChanges {
@@ -105,10 +101,13 @@ function readChanges(body: JsonObject): GroupChanges {
     });
   }
 
+  const members = readMemberBinds(body);
+
   return {
     ...(displayName !== null && { displayName }),
     ...(body.description !== undefined && { description }),
     ...(mailNickname !== null && { mailNickname }),
+    ...(members !== undefined && { members }),
   };
 }
 

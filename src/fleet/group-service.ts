@@ -27,7 +27,10 @@ export class GroupService {
       security_enabled: 1,
       created_at: this.deps.clock().toISOString(),
     };
-    await this.deps.store.transaction((tx) => repo.insertGroup(tx, row));
+    await this.deps.store.transaction(async (tx) => {
+      await repo.insertGroup(tx, row);
+      for (const memberId of input.members ?? []) await bindMember(tx, tenantId, row.id, memberId);
+    });
 
     return row;
   }
@@ -46,6 +49,7 @@ export class GroupService {
         }),
         ...(changes.mailNickname !== undefined && { mail_nickname: changes.mailNickname }),
       });
+      for (const memberId of changes.members ?? []) await bindMember(tx, tenantId, id, memberId);
     });
 
     return this.get(tenantId, id);
@@ -60,14 +64,7 @@ export class GroupService {
   async addMember(tenantId: string, groupId: string, memberId: string): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
       await requireGroup(tx, tenantId, groupId);
-      if (memberId === groupId) {
-        throw graphError('invalidRequest', { reason: 'A group cannot be a member of itself.' });
-      }
-      const type = await repo.directoryObjectType(tx, tenantId, memberId);
-      if (type === null) throw graphError('notFound', { segment: memberId });
-      if (!(await repo.addMember(tx, tenantId, groupId, memberId, type))) {
-        throw graphError('memberExists', {});
-      }
+      await bindMember(tx, tenantId, groupId, memberId);
     });
   }
 
@@ -78,6 +75,18 @@ export class GroupService {
         throw graphError('notFound', { segment: memberId });
       }
     });
+  }
+}
+
+/** Adds one direct member inside the caller's transaction, with Graph's refusals. */
+async function bindMember(db: Db, tenantId: string, groupId: string, memberId: string) {
+  if (memberId === groupId) {
+    throw graphError('invalidRequest', { reason: 'A group cannot be a member of itself.' });
+  }
+  const type = await repo.directoryObjectType(db, tenantId, memberId);
+  if (type === null) throw graphError('notFound', { segment: memberId });
+  if (!(await repo.addMember(db, tenantId, groupId, memberId, type))) {
+    throw graphError('memberExists', {});
   }
 }
 
