@@ -1,7 +1,8 @@
 // The groups a device or a group belongs to: `memberOf` (directly) and `transitiveMemberOf`
 // (through the groups that hold those too), with `$count` and the cast `/microsoft.graph.group`,
 // which arrives here unqualified (see graph-path.ts). Only groups hold members here, so every
-// list is of groups; uncast, it is named a list of directory objects, as on Graph.
+// list is of groups; uncast, it is named a list of directory objects, as on Graph. The same
+// questions asked as actions, `getMemberGroups` and the like, are in member-groups.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MemberScope } from '../../fleet/group-members-query.js';
 import { groupsOf } from '../../fleet/group-repo.js';
@@ -14,6 +15,7 @@ import { sendCollection, sendCount } from '../odata-response.js';
 import { guidParam } from '../path-params.js';
 import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
+import { registerMemberGroupActions } from './member-groups.js';
 import { refuseUnheldCasts } from './unheld-casts.js';
 
 export interface MemberOfRoutes {
@@ -56,6 +58,7 @@ export function registerMemberOfRoutes(server: GraphServer, routes: MemberOfRout
     }
     refuseUnheldCasts(server, path, routes.permissions);
   }
+  registerMemberGroupActions(server, routes);
 }
 
 interface Holders {
