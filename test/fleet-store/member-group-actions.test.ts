@@ -39,15 +39,19 @@ describe('getMemberGroups, checkMemberGroups, getMemberObjects and checkMemberOb
       service.url,
       await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
     );
-    [outer, inner, other] = await Promise.all(['outer', 'inner', 'other'].map(group));
+    [outer, inner, other] = (await Promise.all(['outer', 'inner', 'other'].map(group))) as [
+      Created,
+      Created,
+      Created,
+    ];
     device = (await client.api('/devices').post({
       accountEnabled: true,
       alternativeSecurityIds: [],
       deviceId: crypto.randomUUID(),
       displayName: 'PC-ACTIONS',
     })) as Created;
-    await bind(outer!, inner!);
-    await bind(inner!, device);
+    await bind(outer, inner);
+    await bind(inner, device);
   });
   after(() => service.dispose());
 
@@ -56,26 +60,26 @@ describe('getMemberGroups, checkMemberGroups, getMemberObjects and checkMemberOb
       .api(`/devices/${device.id}/microsoft.graph.getMemberGroups`)
       .post({ securityEnabledOnly: true })) as Ids;
     const objects = (await client
-      .api(`/groups/${inner!.id}/getMemberObjects`)
+      .api(`/groups/${inner.id}/getMemberObjects`)
       .version('v1.0')
       .post({ securityEnabledOnly: false })) as Ids;
 
-    assert.deepEqual(ids.value.sort(), [outer!.id, inner!.id].sort());
+    assert.deepEqual(ids.value.sort(), [outer.id, inner.id].sort());
     assert.match(ids['@odata.context'], /\/beta\/\$metadata#Collection\(Edm\.String\)$/);
-    assert.deepEqual(objects.value, [outer!.id]);
+    assert.deepEqual(objects.value, [outer.id]);
   });
 
   test('checkMemberGroups and checkMemberObjects keep the listed groups that hold it', async () => {
-    const asked = [outer!.id.toUpperCase(), other!.id, crypto.randomUUID()];
+    const asked = [outer.id.toUpperCase(), other.id, crypto.randomUUID()];
     const groups = (await client
       .api(`/devices/${device.id}/checkMemberGroups`)
       .post({ groupIds: asked })) as Ids;
     const objects = (await client
-      .api(`/groups/${inner!.id}/checkMemberObjects`)
-      .post({ ids: [other!.id, outer!.id] })) as Ids;
+      .api(`/groups/${inner.id}/checkMemberObjects`)
+      .post({ ids: [other.id, outer.id] })) as Ids;
 
-    assert.deepEqual(groups.value, [outer!.id]);
-    assert.deepEqual(objects.value, [outer!.id]);
+    assert.deepEqual(groups.value, [outer.id]);
+    assert.deepEqual(objects.value, [outer.id]);
   });
 
   test('bad bodies are 400s, and another tenant or an unknown object is a 404', async () => {

@@ -4,9 +4,10 @@
 // arrive here unqualified (see graph-path.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deviceJson, deviceSpec } from '../../fleet/device-spec.js';
-import { devicesOf, findDevicesByIds } from '../../fleet/fleet-repo.js';
+import { directoryObjectsById } from '../../fleet/directory-object-json.js';
+import { devicesOf } from '../../fleet/fleet-repo.js';
 import { memberIds, membersOf, type MemberScope } from '../../fleet/group-members-query.js';
-import { findGroupsByIds, groupsOf } from '../../fleet/group-repo.js';
+import { groupsOf } from '../../fleet/group-repo.js';
 import { groupJson, groupSpec, memberSpec } from '../../fleet/group-spec.js';
 import {
   applyQueryOptions,
@@ -174,14 +175,11 @@ async function memberJsons(
   tenantId: string,
   rows: readonly MemberRow[],
 ): Promise<Record<string, unknown>[]> {
-  const idsOf = (type: MemberRow['member_type']) =>
-    rows.filter((row) => row.member_type === type).map((row) => row.id);
-  const devices = await findDevicesByIds(db, tenantId, idsOf('device'));
-  const groups = await findGroupsByIds(db, tenantId, idsOf('group'));
-  const byId = new Map<string, Record<string, unknown>>([
-    ...devices.map((row) => [row.id, deviceJson(row)] as const),
-    ...groups.map((row) => [row.id, groupJson(row)] as const),
-  ]);
+  const byId = await directoryObjectsById(
+    db,
+    tenantId,
+    rows.map((row) => row.id),
+  );
 
   return rows.map((row) => byId.get(row.id) ?? { id: row.id });
 }

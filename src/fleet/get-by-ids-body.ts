@@ -1,0 +1,59 @@
+// The body of `POST /directoryObjects/getByIds`: `{"ids": [...], "types": [...]}`, up to 1,000
+// ids. `types` narrows the answer to kinds of directory object; kinds Graph has that this
+// directory never holds are accepted and simply find nothing.
+import { checkProperties, readStringArray, requireObject } from '../graph/body.js';
+import { graphError } from '../graph/errors.js';
+import type { MemberType } from './group-repo.js';
+
+export interface GetByIds {
+  readonly ids: readonly string[];
+  /** The kinds asked for; null asks for every kind. */
+  readonly types: ReadonlySet<MemberType> | null;
+}
+
+const guidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const heldTypes: readonly string[] = ['device', 'group'];
+const graphTypes = [
+  ...heldTypes,
+  'user',
+  'servicePrincipal',
+  'application',
+  'orgContact',
+  'administrativeUnit',
+  'directoryRole',
+  'directoryObject',
+];
+
+export function parseGetByIds(input: unknown): GetByIds {
+  const body = requireObject(input);
+  checkProperties(body, { typeName: 'getByIds', writable: ['ids', 'types'] });
+  const ids = readStringArray(body, 'ids', {
+    maxItems: 1000,
+    pattern: guidPattern,
+    itemRule: 'object ids (GUIDs)',
+  });
+  if (ids === null) throw graphError('missingProperty', { property: 'ids' });
+
+  return { ids: ids.map((id) => id.toLowerCase()), types: typesOf(body.types) };
+}
+
+function typesOf(value: unknown): ReadonlySet<MemberType> | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || value.some((type) => typeof type !== 'string')) {
+    throw invalidTypes('must be a list of type names, such as "device" or "group"');
+  }
+
+  const names = (value as string[]).map((type) => type.replace(/^(#?microsoft\.graph\.)/i, ''));
+  const known = (name: string) =>
+    graphTypes.find((type) => type.toLowerCase() === name.toLowerCase());
+  const unknown = names.find((name) => known(name) === undefined);
+  if (unknown !== undefined)
+    throw invalidTypes(`names '${unknown}', which is no directory object type`);
+  if (names.some((name) => known(name) === 'directoryObject')) return null;
+
+  return new Set(names.map(known).filter((type): type is MemberType => heldTypes.includes(type!)));
+}
+
+function invalidTypes(reason: string) {
+  return graphError('invalidPropertyValue', { property: 'types', reason });
+}
