@@ -51,6 +51,9 @@ export async function updateDevice(
   id: string,
   changes: Updateable<DeviceTable>,
 ): Promise<void> {
+  // An empty body changes no column, and SQL has no empty SET.
+  if (Object.keys(changes).length === 0) return;
+
   await db
     .updateTable('devices')
     .set(changes)

@@ -37,6 +37,9 @@ export async function updateGroup(
   id: string,
   changes: Updateable<GroupTable>,
 ): Promise<void> {
+  // A body that only binds members changes no column, and SQL has no empty SET.
+  if (Object.keys(changes).length === 0) return;
+
   await db
     .updateTable('groups')
     .set(changes)
