@@ -4,6 +4,14 @@ import type { GroupTable } from '../store/schema.js';
 
 const opaque = { filterable: false, sortable: false } as const;
 
+/** Members are devices and groups; only what both share can be queried. */
+export const memberSpec = defineEntity({
+  typeName: 'directoryObject',
+  key: 'id',
+  tokenSearch: { displayName: 'search_display_name' },
+  properties: [property('id', 'id', 'guid'), property('displayName', 'display_name', 'string')],
+});
+
 export const groupSpec = defineEntity({
   typeName: 'group',
   baseTypes: ['microsoft.graph.directoryObject', 'microsoft.graph.entity'],
@@ -20,14 +28,7 @@ export const groupSpec = defineEntity({
     property('groupTypes', 'id', 'collection', opaque),
     property('createdDateTime', 'created_at', 'dateTimeOffset'),
   ],
-});
-
-/** Members are devices and groups; only what both share can be queried. */
-export const memberSpec = defineEntity({
-  typeName: 'directoryObject',
-  key: 'id',
-  tokenSearch: { displayName: 'search_display_name' },
-  properties: [property('id', 'id', 'guid'), property('displayName', 'display_name', 'string')],
+  expandable: { members: memberSpec },
 });
 
 export function groupJson(row: GroupTable): Record<string, unknown> {

@@ -121,3 +121,70 @@ describe('members@odata.bind in a group body', () => {
     await refused({ 'owners@odata.bind': [url(device.id)] }, /users or service principals/);
   });
 });
+
+describe('$expand=members on groups', () => {
+  let service: TestService;
+  let client: Client;
+
+  before(async () => {
+    service = await startTestService();
+    client = graphClient(
+      service.url,
+      await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
+    );
+  });
+  after(() => service.dispose());
+
+  test('each group comes with its first 20 members, in their shapes, with a nested $select', async () => {
+    const devices: Created[] = [];
+    for (let n = 0; n < 25; n += 1) {
+      devices.push(
+        (await client.api('/devices').post({
+          accountEnabled: true,
+          alternativeSecurityIds: [],
+          deviceId: crypto.randomUUID(),
+          displayName: `PC-${String(n).padStart(2, '0')}`,
+        })) as Created,
+      );
+    }
+    const body = (name: string, members: readonly Created[]) => ({
+      displayName: name,
+      mailEnabled: false,
+      mailNickname: name,
+      securityEnabled: true,
+      'members@odata.bind': members.map(
+        (member) => `https://graph.microsoft.com/v1.0/directoryObjects/${member.id}`,
+      ),
+    });
+    const small = (await client.api('/groups').post(body('small', devices.slice(0, 2)))) as Created;
+    const large = (await client
+      .api('/groups')
+      .post(body('large', devices.slice(0, 20)))) as Created;
+    await client.api(`/groups/${large.id}`).patch({
+      'members@odata.bind': [...devices.slice(20), small].map(
+        (member) => `https://graph.microsoft.com/v1.0/directoryObjects/${member.id}`,
+      ),
+    });
+
+    const one = (await client.api(`/groups/${small.id}`).expand('members').get()) as {
+      members: { '@odata.type': string; deviceId?: string }[];
+    };
+    const listed = (await client
+      .api('/groups')
+      .select(['id', 'displayName'])
+      .expand('members($select=id,displayName)')
+      .get()) as { value: { id: string; members: Record<string, unknown>[] }[] };
+    const byId = new Map(listed.value.map((group) => [group.id, group.members]));
+
+    assert.equal(one.members.length, 2);
+    assert.equal(one.members[0]!['@odata.type'], '#microsoft.graph.device');
+    assert.ok(one.members[0]!.deviceId);
+    assert.equal(byId.get(large.id)!.length, 20);
+    assert.deepEqual(Object.keys(byId.get(small.id)![0]!).sort(), [
+      '@odata.type',
+      'displayName',
+      'id',
+    ]);
+    await assert.rejects(client.api('/groups').expand('owners').get(), { statusCode: 400 });
+  });
+});

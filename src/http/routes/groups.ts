@@ -1,5 +1,6 @@
 // Security groups under /groups on both /beta and /v1.0.
 import { parseGroupChanges, parseNewGroup } from '../../fleet/group-body.js';
+import { expandedMembers } from '../../fleet/group-member-expansion.js';
 import { groupsOf } from '../../fleet/group-repo.js';
 import type { GroupService } from '../../fleet/group-service.js';
 import { groupJson, groupSpec } from '../../fleet/group-spec.js';
@@ -52,6 +53,7 @@ function registerVersion(server: GraphServer, deps: GroupRouteDeps, path: string
         contextPath,
         base: groupsOf(db, tenantOf(request)),
         toJson: (row: GroupTable) => groupJson(row),
+        expand: (rows) => withMembers(db, tenantOf(request), rows),
       }),
   });
 
@@ -86,7 +88,11 @@ function registerVersion(server: GraphServer, deps: GroupRouteDeps, path: string
     handler: async (request, reply) => {
       const options = entityOptions(request, groupSpec);
       const row = await groups.get(tenantOf(request), idOf(request));
-      sendEntity(request, reply, { contextPath, json: groupJson(row), options });
+      const [json] =
+        options.expand.length > 0
+          ? await withMembers(db, tenantOf(request), [row])
+          : [groupJson(row)];
+      sendEntity(request, reply, { contextPath, json: json!, options });
     },
   });
 
@@ -110,4 +116,19 @@ function registerVersion(server: GraphServer, deps: GroupRouteDeps, path: string
       reply.code(204).send();
     },
   });
+}
+
+/** Groups with their first members, for `$expand=members`, the one expansion groups take. */
+async function withMembers(
+  db: Db,
+  tenantId: string,
+  rows: readonly GroupTable[],
+): Promise<Record<string, unknown>[]> {
+  const members = await expandedMembers(
+    db,
+    tenantId,
+    rows.map((row) => row.id),
+  );
+
+  return rows.map((row) => ({ ...groupJson(row), members: members.get(row.id) ?? [] }));
 }
