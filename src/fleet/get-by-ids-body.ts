@@ -43,15 +43,19 @@ function typesOf(value: unknown): ReadonlySet<MemberType> | null {
     throw invalidTypes('must be a list of type names, such as "device" or "group"');
   }
 
-  const names = (value as string[]).map((type) => type.replace(/^(#?microsoft\.graph\.)/i, ''));
-  const known = (name: string) =>
-    graphTypes.find((type) => type.toLowerCase() === name.toLowerCase());
-  const unknown = names.find((name) => known(name) === undefined);
-  if (unknown !== undefined)
-    throw invalidTypes(`names '${unknown}', which is no directory object type`);
-  if (names.some((name) => known(name) === 'directoryObject')) return null;
+  const kinds = (value as string[]).map(canonicalType);
+  if (kinds.includes('directoryObject')) return null;
 
-  return new Set(names.map(known).filter((type): type is MemberType => heldTypes.includes(type!)));
+  return new Set(kinds.filter((kind): kind is MemberType => heldTypes.includes(kind)));
+}
+
+/** Graph's name for a kind of directory object, given in any case, qualified or not. */
+function canonicalType(name: string): string {
+  const bare = name.replace(/^#?microsoft\.graph\./i, '').toLowerCase();
+  const kind = graphTypes.find((type) => type.toLowerCase() === bare);
+  if (kind === undefined) throw invalidTypes(`names '${name}', which is no directory object type`);
+
+  return kind;
 }
 
 function invalidTypes(reason: string) {
