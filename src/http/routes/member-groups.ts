@@ -12,7 +12,8 @@ import { principalOf } from '../request-context.js';
 import type { GraphServer } from '../server.js';
 import type { MemberOfRoutes } from './member-of.js';
 
-type HolderChoice = (request: FastifyRequest) => ((ids: readonly string[]) => string[]) | null;
+/** Reads an action's body and says which of the object's groups its answer keeps. */
+type HolderChoice = (request: FastifyRequest) => (holders: readonly string[]) => string[];
 
 const actions: Readonly<Record<string, HolderChoice>> = {
   getMemberGroups: everyHolder('getMemberGroups'),
@@ -35,7 +36,7 @@ export function registerMemberGroupActions(server: GraphServer, routes: MemberOf
         const rows = await groupIdsHolding(routes.db, tenantId, id, 'transitive').execute();
         const holders = rows.map((row) => row.group_id);
 
-        sendIds(request, reply, keep === null ? holders : keep(holders));
+        sendIds(request, reply, keep(holders));
       },
     });
   }
@@ -44,7 +45,7 @@ export function registerMemberGroupActions(server: GraphServer, routes: MemberOf
 function everyHolder(action: string): HolderChoice {
   return (request) => {
     parseGetMemberGroups(request.body, action);
-    return null;
+    return (holders) => [...holders];
   };
 }
 
