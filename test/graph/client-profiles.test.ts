@@ -74,6 +74,8 @@ describe('profiles', () => {
 
   test('a profile reads the same by key segment and by key in parentheses', async () => {
     const created = await createProfile({ displayName: 'Keyed' });
+    // The sync a new profile starts would otherwise change it between the two reads.
+    await waitForSyncToSettle(service, tenantA, created.id!);
 
     const bySegment = (await client.api(`${profiles}/${created.id}`).get()) as Record<
       string,
