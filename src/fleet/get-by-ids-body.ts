@@ -1,7 +1,7 @@
 // The body of `POST /directoryObjects/getByIds`: `{"ids": [...], "types": [...]}`, up to 1,000
 // ids. `types` narrows the answer to kinds of directory object; kinds Graph has that this
 // directory never holds are accepted and simply find nothing.
-import { checkProperties, readStringArray, requireObject } from '../graph/body.js';
+import { checkProperties, readIdList, requireObject } from '../graph/body.js';
 import { graphError } from '../graph/errors.js';
 import type { MemberType } from './group-repo.js';
 
@@ -11,7 +11,6 @@ export interface GetByIds {
   readonly types: ReadonlySet<MemberType> | null;
 }
 
-const guidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const heldTypes: readonly string[] = ['device', 'group'];
 const graphTypes = [
   ...heldTypes,
@@ -27,14 +26,8 @@ const graphTypes = [
 export function parseGetByIds(input: unknown): GetByIds {
   const body = requireObject(input);
   checkProperties(body, { typeName: 'getByIds', writable: ['ids', 'types'] });
-  const ids = readStringArray(body, 'ids', {
-    maxItems: 1000,
-    pattern: guidPattern,
-    itemRule: 'object ids (GUIDs)',
-  });
-  if (ids === null) throw graphError('missingProperty', { property: 'ids' });
 
-  return { ids: ids.map((id) => id.toLowerCase()), types: typesOf(body.types) };
+  return { ids: readIdList(body, 'ids', 1000), types: typesOf(body.types) };
 }
 
 function typesOf(value: unknown): ReadonlySet<MemberType> | null {

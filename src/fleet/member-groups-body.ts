@@ -1,10 +1,8 @@
 // Bodies of the directory actions that ask which groups an object belongs to:
 // `getMemberGroups` and `getMemberObjects` take `{"securityEnabledOnly": bool}`,
 // `checkMemberGroups` `{"groupIds": [...]}` and `checkMemberObjects` `{"ids": [...]}`, at most 20.
-import { checkProperties, readStringArray, requireObject } from '../graph/body.js';
+import { checkProperties, readIdList, requireObject } from '../graph/body.js';
 import { graphError } from '../graph/errors.js';
-
-const guidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Reads `securityEnabledOnly`, which Graph requires; every group here is a security group. */
 export function parseGetMemberGroups(input: unknown, action: string): void {
@@ -25,15 +23,10 @@ export function parseGetMemberGroups(input: unknown, action: string): void {
 export function parseCheckMemberIds(input: unknown, action: string, list: string): string[] {
   const body = requireObject(input);
   checkProperties(body, { typeName: action, writable: [list] });
-  const ids = readStringArray(body, list, {
-    maxItems: 20,
-    pattern: guidPattern,
-    itemRule: 'object ids (GUIDs)',
-  });
-  if (ids === null) throw graphError('missingProperty', { property: list });
+  const ids = readIdList(body, list, 20);
   if (ids.length === 0) {
     throw graphError('invalidPropertyValue', { property: list, reason: 'must not be empty' });
   }
 
-  return ids.map((id) => id.toLowerCase());
+  return ids;
 }

@@ -155,6 +155,18 @@ export function readStringArray(
   return value as string[];
 }
 
+/** A required list of object ids (GUIDs), at most `maxItems` of them, lower-cased. */
+export function readIdList(body: JsonObject, name: string, maxItems: number): string[] {
+  const ids = readStringArray(body, name, {
+    maxItems,
+    pattern: guidPattern,
+    itemRule: 'object ids (GUIDs)',
+  });
+  if (ids === null) throw graphError('missingProperty', { property: name });
+
+  return ids.map((id) => id.toLowerCase());
+}
+
 function missing(name: string, required: boolean | undefined): null {
   if (required) throw graphError('missingProperty', { property: name });
 

@@ -20,7 +20,6 @@ export type {
   QueryOptions,
   SearchExpression,
 } from './query-options.js';
-export { searchTokenColumn } from './search-tokens.js';
 export {
   applyFilter,
   applyOrderBy,
