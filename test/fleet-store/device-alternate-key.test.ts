@@ -4,25 +4,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphClient } from '../support/graph-client.js';
-import { startTestService, tenantA, tenantB, type TestService } from '../support/service.js';
+import { startTestService, tenantB, type TestService } from '../support/service.js';
+import { directoryWriter, newDevice, type CreatedDevice } from './directory-fixtures.js';
 
 describe("devices by their alternate key, devices(deviceId='...')", () => {
   let service: TestService;
   let client: Client;
-  let device: { id: string; deviceId: string };
+  let device: CreatedDevice;
 
   before(async () => {
     service = await startTestService();
-    client = graphClient(
-      service.url,
-      await service.token(tenantA, { scopes: ['Device.ReadWrite.All'] }),
-    );
-    device = (await client.api('/devices').post({
-      accountEnabled: true,
-      alternativeSecurityIds: [],
-      deviceId: crypto.randomUUID(),
-      displayName: 'PC-KEYED',
-    })) as { id: string; deviceId: string };
+    client = await directoryWriter(service);
+    device = await newDevice(client, 'PC-KEYED');
   });
   after(() => service.dispose());
 
@@ -44,12 +37,7 @@ describe("devices by their alternate key, devices(deviceId='...')", () => {
       service.url,
       await service.token(tenantB, { scopes: ['Device.Read.All'] }),
     );
-    const kept = (await client.api('/devices').post({
-      accountEnabled: true,
-      alternativeSecurityIds: [],
-      deviceId: crypto.randomUUID(),
-      displayName: 'PC-TENANT-A',
-    })) as { deviceId: string };
+    const kept = await newDevice(client, 'PC-TENANT-A');
 
     await assert.rejects(other.api(`/devices(deviceId='${kept.deviceId}')`).get(), {
       statusCode: 404,

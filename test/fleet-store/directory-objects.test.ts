@@ -4,10 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphClient } from '../support/graph-client.js';
 import { startTestService, tenantA, tenantB, type TestService } from '../support/service.js';
-
-interface Created {
-  readonly id: string;
-}
+import { directoryWriter, newDevice, newGroup, type Created } from './directory-fixtures.js';
 
 interface Listed {
   readonly '@odata.context': string;
@@ -21,26 +18,13 @@ describe('/directoryObjects/{id} and /directoryObjects/getByIds', () => {
 
   before(async () => {
     service = await startTestService();
-    const writer = graphClient(
-      service.url,
-      await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
-    );
+    const writer = await directoryWriter(service);
     reader = graphClient(
       service.url,
       await service.token(tenantA, { scopes: ['Directory.Read.All'] }),
     );
-    device = (await writer.api('/devices').post({
-      accountEnabled: true,
-      alternativeSecurityIds: [],
-      deviceId: crypto.randomUUID(),
-      displayName: 'PC-OBJECT',
-    })) as Created;
-    group = (await writer.api('/groups').post({
-      displayName: 'Objects',
-      mailEnabled: false,
-      mailNickname: 'objects',
-      securityEnabled: true,
-    })) as Created;
+    device = await newDevice(writer, 'PC-OBJECT');
+    group = await newGroup(writer, 'Objects');
   });
   after(() => service.dispose());
 
@@ -86,7 +70,7 @@ describe('/directoryObjects/{id} and /directoryObjects/getByIds', () => {
     assert.deepEqual(users.value, []);
   });
 
-  test('bad bodies are 400s; other tenants find nothing; Directory.Read.All is needed', async () => {
+  test('bad bodies are 400s; other tenants find nothing; reading needs Directory.*', async () => {
     const stranger = graphClient(
       service.url,
       await service.token(tenantB, { scopes: ['Directory.Read.All'] }),

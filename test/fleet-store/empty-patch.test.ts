@@ -3,34 +3,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { graphClient } from '../support/graph-client.js';
-import { startTestService, tenantA, type TestService } from '../support/service.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { directoryWriter, newDevice, newGroup } from './directory-fixtures.js';
 
 let service: TestService;
 let client: Client;
 
 before(async () => {
   service = await startTestService();
-  client = graphClient(
-    service.url,
-    await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
-  );
+  client = await directoryWriter(service);
 });
 after(() => service.dispose());
 
 test('an empty PATCH of a device or a group changes nothing and answers 204', async () => {
-  const device = (await client.api('/devices').post({
-    accountEnabled: true,
-    alternativeSecurityIds: [],
-    deviceId: crypto.randomUUID(),
-    displayName: 'PC-UNCHANGED',
-  })) as { id: string };
-  const group = (await client.api('/groups').post({
-    displayName: 'Unchanged',
-    mailEnabled: false,
-    mailNickname: 'unchanged',
-    securityEnabled: true,
-  })) as { id: string };
+  const device = await newDevice(client, 'PC-UNCHANGED');
+  const group = await newGroup(client, 'Unchanged');
 
   for (const path of [`/devices/${device.id}`, `/groups/${group.id}`]) {
     await client.api(path).patch({});

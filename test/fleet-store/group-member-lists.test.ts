@@ -123,7 +123,7 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
     assert.equal(await count('transitiveMembers/microsoft.graph.group'), '2');
   });
 
-  test('memberOf lists the groups holding a device or group, transitiveMemberOf their holders', async () => {
+  test('memberOf lists the groups that hold an object, transitiveMemberOf theirs too', async () => {
     const of = async (path: string) => ids(await list(path));
     const groupIds = (...groups: Created[]) => groups.map((group) => group.id).sort();
 
@@ -144,7 +144,7 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
     assert.match(cast['@odata.context'], /\$metadata#groups\(displayName\)$/);
   });
 
-  test('memberOf counts, and reading it needs the permission of the object it starts from', async () => {
+  test('memberOf counts, and needs the read permission of the object it starts from', async () => {
     const token = await service.token(tenantA, { scopes: ['Device.Read.All'] });
     const get = (path: string) =>
       fetch(`${service.url}/beta${path}`, {
@@ -173,7 +173,9 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
     await assert.rejects(client.api(`/groups/${top.id}/members/microsoft.graph.printer`).get(), {
       statusCode: 404,
       code: 'ResourceNotFound',
-      message: `No resource matches the path '/beta/groups/${top.id}/members/microsoft.graph.printer'.`,
+      message:
+        `No resource matches the path ` +
+        `'/beta/groups/${top.id}/members/microsoft.graph.printer'.`,
     });
   });
 
@@ -182,7 +184,8 @@ describe('membership lists: members and memberOf, direct, transitive and cast', 
       statusCode: 400,
       code: 'Request_UnsupportedQuery',
       message:
-        "This directory holds devices and groups only; no list here can be cast to 'microsoft.graph.user'.",
+        'This directory holds devices and groups only; no list here can be cast to ' +
+        "'microsoft.graph.user'.",
     };
 
     await assert.rejects(

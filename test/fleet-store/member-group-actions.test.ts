@@ -4,11 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphClient } from '../support/graph-client.js';
-import { startTestService, tenantA, tenantB, type TestService } from '../support/service.js';
-
-interface Created {
-  readonly id: string;
-}
+import { startTestService, tenantB, type TestService } from '../support/service.js';
+import {
+  directoryWriter,
+  newDevice,
+  newGroup,
+  objectUrl,
+  type Created,
+} from './directory-fixtures.js';
 
 interface Ids {
   readonly '@odata.context': string;
@@ -20,36 +23,17 @@ describe('getMemberGroups, checkMemberGroups, getMemberObjects and checkMemberOb
   let client: Client;
   let outer: Created, inner: Created, other: Created, device: Created;
 
-  const group = (name: string) =>
-    client.api('/groups').post({
-      displayName: name,
-      mailEnabled: false,
-      mailNickname: name,
-      securityEnabled: true,
-    }) as Promise<Created>;
   const bind = (holder: Created, member: Created) =>
-    client
-      .api(`/groups/${holder.id}/members/$ref`)
-      .post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${member.id}` });
+    client.api(`/groups/${holder.id}/members/$ref`).post({ '@odata.id': objectUrl(member.id) });
 
   // outer ⊃ inner ⊃ device; other holds nothing.
   before(async () => {
     service = await startTestService();
-    client = graphClient(
-      service.url,
-      await service.token(tenantA, { scopes: ['Device.ReadWrite.All', 'Group.ReadWrite.All'] }),
-    );
-    [outer, inner, other] = (await Promise.all(['outer', 'inner', 'other'].map(group))) as [
-      Created,
-      Created,
-      Created,
-    ];
-    device = (await client.api('/devices').post({
-      accountEnabled: true,
-      alternativeSecurityIds: [],
-      deviceId: crypto.randomUUID(),
-      displayName: 'PC-ACTIONS',
-    })) as Created;
+    client = await directoryWriter(service);
+    outer = await newGroup(client, 'outer');
+    inner = await newGroup(client, 'inner');
+    other = await newGroup(client, 'other');
+    device = await newDevice(client, 'PC-ACTIONS');
     await bind(outer, inner);
     await bind(inner, device);
   });

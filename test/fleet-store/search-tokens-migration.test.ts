@@ -6,7 +6,7 @@ import { connectSqlite } from '../../src/store/open-sqlite.js';
 
 const tenant = '77777777-7777-4777-8777-777777777777';
 
-test('devices and groups stored before search tokens get theirs when the store migrates', async () => {
+test('devices and groups stored before search tokens get them on migration', async () => {
   const db = await connectSqlite(':memory:');
   const migrator = new Migrator({ db, provider: migrationProvider });
   await migrator.migrateTo('006-device-nodes');
